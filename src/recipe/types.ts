@@ -1,0 +1,109 @@
+/**
+ * The shape of a recipe after validation. `schema/recipe.schema.json` is the
+ * source of truth; `test/recipe-types.test.ts` keeps these types and the
+ * schema's keys from drifting apart.
+ */
+import type { JsonValue } from "../json.ts";
+
+/** Credential modes IDMP supports, plus `none` for open endpoints. */
+export type AuthMode = "enterprise" | "cloud" | "apiKey" | "none";
+
+/** Env var names each mode reads; values are names, never secrets. */
+export interface EnterpriseEnv {
+  host?: string;
+  username?: string;
+  password?: string;
+  token?: string;
+}
+export interface CloudEnv {
+  host?: string;
+  bearerToken?: string;
+  accessToken?: string;
+}
+export interface ApiKeyEnv {
+  host?: string;
+  apiKey?: string;
+}
+export interface NoneEnv {
+  host?: string;
+}
+
+/** How a recipe authenticates; a union discriminated by `mode`. */
+export type Auth =
+  | { mode: "enterprise"; env?: EnterpriseEnv }
+  | { mode: "cloud"; env?: CloudEnv }
+  | { mode: "apiKey"; env?: ApiKeyEnv }
+  | { mode: "none"; env?: NoneEnv };
+
+/** HTTP methods a step may use. */
+export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+
+/** A scalar that may be written in a query string. */
+export type QueryScalar = string | number | bigint | boolean;
+
+/** One HTTP call. Strings may hold `${{ ... }}` templates. */
+export interface Request {
+  method: HttpMethod;
+  path: string;
+  query?: Record<string, QueryScalar | QueryScalar[] | null>;
+  headers?: Record<string, string>;
+  json?: JsonValue;
+  body?: string;
+  /** Milliseconds before the call is abandoned. */
+  timeout?: number;
+}
+
+/** JSON types a `type` matcher can name. */
+export type JsonTypeName =
+  | "string"
+  | "number"
+  | "integer"
+  | "boolean"
+  | "null"
+  | "array"
+  | "object";
+
+/** A comparison applied to a value; every key present must hold. */
+export interface MatcherObject {
+  eq?: JsonValue;
+  ne?: JsonValue;
+  gt?: number | bigint | string;
+  gte?: number | bigint | string;
+  lt?: number | bigint | string;
+  lte?: number | bigint | string;
+  contains?: JsonValue;
+  matches?: string;
+  exists?: boolean;
+  type?: JsonTypeName;
+  length?: number | MatcherObject;
+}
+
+/** A literal means equality; an object of matcher keys means those checks. */
+export type Matcher = MatcherObject | string | number | bigint | boolean | null | JsonValue[];
+
+/** What a step's answer must satisfy. */
+export interface Expect {
+  status?: number | number[];
+  json?: Record<string, Matcher>;
+}
+
+/** One API call of a recipe, with its checks and captures. */
+export interface Step {
+  id?: string;
+  name?: string;
+  request: Request;
+  expect?: Expect;
+  /** Variable name to JSONPath into the response body. */
+  capture?: Record<string, string>;
+  continueOnError?: boolean;
+}
+
+/** A whole recipe file, version 1. */
+export interface Recipe {
+  version: 1;
+  name: string;
+  description?: string;
+  auth: Auth;
+  vars?: Record<string, JsonValue>;
+  steps: Step[];
+}

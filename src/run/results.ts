@@ -1,0 +1,95 @@
+/**
+ * What a run produces: results per recipe and per step, as data. Reporters
+ * read these; nothing here holds a secret value (headers are masked before
+ * they land here, and reporters redact text once more on the way out).
+ */
+import type { JsonValue } from "../json.ts";
+
+/** How a step ended. `skipped`: not run because an earlier step failed. */
+export type StepStatus = "passed" | "failed" | "skipped";
+
+/**
+ * Why a step failed, which decides the exit code: `check` 1, `credentials` 3,
+ * `transport` 4, `template` 1 (a reference that led nowhere at run time).
+ */
+export type FailureKind = "check" | "credentials" | "transport" | "template";
+
+/** One check that did not hold, or one reason a step could not finish. */
+export interface Failure {
+  kind: FailureKind;
+  /** JSONPath or `status`, when the failure is about one value. */
+  path?: string;
+  expected?: JsonValue;
+  actual?: JsonValue;
+  message: string;
+  /** What the user can do about it. */
+  hint?: string;
+}
+
+/** One HTTP exchange of a step, secrets masked. */
+export interface Attempt {
+  /** 1-based. */
+  number: number;
+  status?: number;
+  durationMs: number;
+  /** Why another attempt followed, e.g. `401: token refreshed`. */
+  reason?: string;
+}
+
+/** The request as sent, with credential headers masked. */
+export interface SentRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** The answer as received, body excerpted. */
+export interface ReceivedResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON, or null for an empty body. */
+  json?: JsonValue;
+  /** The first bytes of the body, for reports. */
+  excerpt: string;
+}
+
+/** The outcome of one step. */
+export interface StepResult {
+  index: number;
+  id?: string;
+  name: string;
+  /** 1-based line of the step in its recipe file, when known. */
+  line?: number;
+  method: string;
+  url?: string;
+  status: StepStatus;
+  httpStatus?: number;
+  durationMs: number;
+  attempts: Attempt[];
+  tokenRefreshed: boolean;
+  failures: Failure[];
+  request?: SentRequest;
+  response?: ReceivedResponse;
+}
+
+/** The outcome of one recipe file. */
+export interface RecipeResult {
+  file: string;
+  name: string;
+  status: "passed" | "failed";
+  exitCode: number;
+  durationMs: number;
+  steps: StepResult[];
+  /** A failure that stopped the recipe before or between steps. */
+  error?: Failure;
+  warnings: string[];
+}
+
+/** The outcome of a whole `run` command. */
+export interface RunResult {
+  recipes: RecipeResult[];
+  exitCode: number;
+  durationMs: number;
+  summary: { recipes: number; passed: number; failed: number; steps: number; skipped: number };
+}
