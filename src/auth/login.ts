@@ -1,0 +1,70 @@
+/**
+ * Enterprise login: `POST /api/v1/users/login` with `loginName` and
+ * `password`; the JWT comes back in `token` or, wrapped, in `data.token`.
+ */
+import { CredentialsError } from "../errors.ts";
+import type { JsonValue } from "../json.ts";
+import { sendHttp } from "../run/http.ts";
+import { buildUrl } from "../run/url.ts";
+
+/** What a login needs besides the password itself. */
+export interface LoginRequest {
+  host: string;
+  username: string;
+  password: string;
+  /** Env var names, for messages that must never carry values. */
+  usernameName: string;
+  passwordName: string;
+  timeoutMs: number;
+}
+
+/** The login path, relative to the host. */
+export const LOGIN_PATH = "/api/v1/users/login";
+
+/** Logs in once and returns the bare token; throws CredentialsError when refused. */
+export async function login(request: LoginRequest): Promise<string> {
+  const url = buildUrl(request.host, LOGIN_PATH);
+  const body = JSON.stringify({ loginName: request.username, password: request.password });
+  const response = await sendHttp({
+    method: "POST",
+    url,
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body,
+    timeoutMs: request.timeoutMs,
+  });
+
+  const code = _field(response.json, "code");
+  const refused = response.status < 200 || response.status > 299
+    || (typeof code === "number" && code !== 0);
+  if (refused) {
+    const why = _field(response.json, "message");
+    const detail = typeof why === "string" && why !== "" ? ` ("${why}")` : "";
+    throw new CredentialsError(
+      `Login to ${request.host} was refused: HTTP ${response.status}${detail}`,
+      { hint: `Check ${request.usernameName} and ${request.passwordName}` },
+    );
+  }
+
+  const token = _tokenOf(response.json);
+  if (token === undefined) {
+    throw new CredentialsError(
+      `Login to ${request.host} answered HTTP ${response.status} without a token`,
+      { hint: "The answer has neither 'token' nor 'data.token'; is IDMP_HOST an IDMP server?" },
+    );
+  }
+  return token;
+}
+
+function _tokenOf(json: JsonValue | undefined): string | undefined {
+  const direct = _field(json, "token");
+  const wrapped = _field(_field(json, "data"), "token");
+  const token = typeof direct === "string" ? direct : wrapped;
+  if (typeof token !== "string") return undefined;
+  const bare = token.trim().replace(/^bearer\s+/i, "").trim();
+  return bare === "" ? undefined : bare;
+}
+
+function _field(value: JsonValue | undefined, key: string): JsonValue | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  return value[key];
+}

@@ -1,0 +1,96 @@
+/**
+ * The command line: one parser for every command (node:util parseArgs),
+ * and the help text that lists what it accepts.
+ */
+import { parseArgs } from "node:util";
+import { UsageError } from "../errors.ts";
+
+/** Commands the tool knows. */
+export const COMMANDS = ["run", "validate", "sandbox", "schema"] as const;
+export type Command = (typeof COMMANDS)[number];
+
+/** The parsed command line. */
+export interface CliArgs {
+  command: Command | undefined;
+  positionals: string[];
+  help: boolean;
+  version: boolean;
+  envFiles: string[];
+  vars: string[];
+  reporter: string | undefined;
+  output: string | undefined;
+  sandbox: boolean;
+  timeout: string | undefined;
+  verbose: boolean;
+  port: string | undefined;
+}
+
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+  "env-file": { type: "string", multiple: true },
+  var: { type: "string", multiple: true },
+  reporter: { type: "string", short: "r" },
+  output: { type: "string", short: "o" },
+  sandbox: { type: "boolean" },
+  timeout: { type: "string" },
+  verbose: { type: "boolean" },
+  port: { type: "string" },
+} as const;
+
+/** Parses argv (without node and script); throws UsageError on a bad option. */
+export function parseCli(argv: string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new UsageError(reason ?? "Invalid command line", { hint: "Run idmp-recipe --help" });
+  }
+
+  const [first, ...positionals] = parsed.positionals;
+  if (first !== undefined && !(COMMANDS as readonly string[]).includes(first)) {
+    throw new UsageError(`Unknown command "${first}"`, {
+      hint: `Commands: ${COMMANDS.join(", ")}. Run idmp-recipe --help`,
+    });
+  }
+  const { values } = parsed;
+  return {
+    command: first as Command | undefined,
+    positionals,
+    help: values.help ?? false,
+    version: values.version ?? false,
+    envFiles: values["env-file"] ?? [],
+    vars: values.var ?? [],
+    reporter: values.reporter,
+    output: values.output,
+    sandbox: values.sandbox ?? false,
+    timeout: values.timeout,
+    verbose: values.verbose ?? false,
+    port: values.port,
+  };
+}
+
+/** The text of `--help`. */
+export const HELP = `idmp-recipe: run declarative YAML recipes against the TDengine IDMP REST API
+
+Usage:
+  idmp-recipe run <file|dir|glob>...       validate, then run each recipe
+  idmp-recipe validate <file|dir|glob>...  validate only; sends nothing
+  idmp-recipe sandbox [--port N]           serve the built-in IDMP simulator
+  idmp-recipe schema                       print the recipe JSON Schema
+
+Options:
+  --env-file FILE      read variables from a dotenv file (the environment wins)
+  --var name=value     set or override a recipe variable (JSON values allowed)
+  --reporter, -r R     run: text (default) or json; validate: text or json
+  --output, -o FILE    write the report to FILE (text still goes to the terminal)
+  --sandbox            run against an in-process simulator with its test credentials
+  --timeout MS         default per-request timeout in milliseconds (default 30000)
+  --verbose            print each request as it is sent (secrets masked)
+  --port N             sandbox: port to listen on (default 8765)
+  --help, --version
+
+Exit codes: 0 passed, 1 a step failed, 2 invalid recipe or command line,
+3 credentials missing or refused, 4 server unreachable.
+`;

@@ -1,0 +1,39 @@
+/**
+ * Loads every recipe the arguments name and prints the problems of the ones
+ * that do not validate, so `run` and `validate` report them alike.
+ */
+import { readFile } from "node:fs/promises";
+import { hasErrors, type Problem } from "../recipe/problem.ts";
+import { type LoadedRecipe, loadRecipeFile, type LoadOptions } from "../recipe/load.ts";
+import { renderProblems } from "../report/problems.ts";
+import { colorWanted, stderr } from "../runtime/io.ts";
+
+/** Loaded recipes, and every file's problems. */
+export interface LoadedAll {
+  recipes: LoadedRecipe[];
+  results: { file: string; problems: Problem[] }[];
+  errors: number;
+  warnings: number;
+}
+
+/** Loads each file; prints problems to stderr when `print` is set. */
+export async function loadAll(
+  files: string[],
+  options: LoadOptions & { print: boolean },
+): Promise<LoadedAll> {
+  const loaded: LoadedAll = { recipes: [], results: [], errors: 0, warnings: 0 };
+  for (const file of files) {
+    const result = await loadRecipeFile(file, options);
+    loaded.results.push({ file, problems: result.problems });
+    if (result.recipe && !hasErrors(result.problems)) loaded.recipes.push(result.recipe);
+
+    const errors = result.problems.filter((problem) => problem.severity === "error").length;
+    loaded.errors += errors;
+    loaded.warnings += result.problems.length - errors;
+    if (options.print && result.problems.length > 0) {
+      const source = await readFile(file, "utf8").catch(() => undefined);
+      stderr.write(renderProblems(result.problems, { color: colorWanted(stderr), source }));
+    }
+  }
+  return loaded;
+}

@@ -1,0 +1,71 @@
+/**
+ * The one place that turns errors into messages and exit codes. Known errors
+ * become a line and a hint; anything else a short note, or a stack with
+ * --verbose. Everything printed passes the run's redactor.
+ */
+import { readFile } from "node:fs/promises";
+import { ExitCode, IdmpError, UsageError } from "../errors.ts";
+import { Redactor } from "../report/redact.ts";
+import { colorWanted, stderr, stdout } from "../runtime/io.ts";
+import { serveSandbox } from "../sandbox/serve.ts";
+import { HELP, parseCli } from "./args.ts";
+import { runCommand } from "./run-command.ts";
+import { validateCommand } from "./validate-command.ts";
+import { VERSION } from "./version.ts";
+
+/** Runs the command line and returns the exit code; never throws. */
+export async function main(argv: string[]): Promise<number> {
+  const redactor = new Redactor();
+  const verbose = argv.includes("--verbose");
+  try {
+    const args = parseCli(argv);
+    if (args.version) return _print(`${VERSION}\n`);
+    if (args.help || args.command === undefined) return _print(HELP);
+
+    switch (args.command) {
+      case "run":
+        return await runCommand(args, redactor);
+      case "validate":
+        return await validateCommand(args);
+      case "schema":
+        return _print(await readFile(new URL("../../schema/recipe.schema.json", import.meta.url),
+          "utf8"));
+      case "sandbox":
+        await serveSandbox({ port: _port(args.port), log: (line) => stdout.write(`${line}\n`) });
+        stderr.write("Press Ctrl+C to stop\n");
+        return await new Promise<number>(() => {});
+    }
+  } catch (error) {
+    stderr.write(redactor.redact(renderError(error, verbose, colorWanted(stderr))));
+    return error instanceof IdmpError ? error.exitCode : ExitCode.stepFailed;
+  }
+}
+
+/** One line and a hint for known errors; a pointer to --verbose for others. */
+export function renderError(error: unknown, verbose: boolean, color: boolean): string {
+  const red = (text: string) => (color ? `\u001b[31m${text}\u001b[39m` : text);
+  if (error instanceof IdmpError) {
+    const hint = error.hint ? `hint: ${error.hint}\n` : "";
+    return `${red("error:")} ${error.message}\n${hint}`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (verbose && error instanceof Error && error.stack) {
+    return `${red("internal error:")} ${error.stack}\n`;
+  }
+  return `${red("internal error:")} ${message}\nhint: run again with --verbose for the stack, `
+    + "and report it if it persists\n";
+}
+
+function _print(text: string): number {
+  stdout.write(text);
+  return ExitCode.ok;
+}
+
+function _port(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port "${value}" is not a port number`, { hint: "Use 0 to 65535" });
+  }
+  return port;
+}

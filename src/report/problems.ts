@@ -1,0 +1,35 @@
+/**
+ * Validation problems as text (grouped by file, a caret under the column)
+ * or as a JSON document.
+ */
+import { createColors } from "picocolors";
+import type { Problem } from "../recipe/problem.ts";
+
+/** Text for the problems of one file; `source` adds the line and a caret. */
+export function renderProblems(
+  problems: Problem[],
+  options: { color: boolean; source?: string },
+): string {
+  const c = createColors(options.color);
+  const lines = options.source?.split(/\r?\n/) ?? [];
+  return problems.map((problem) => {
+    const where = c.bold(`${problem.file}:${problem.line}:${problem.column}`);
+    const level = problem.severity === "error" ? c.red("error") : c.yellow("warning");
+    let text = `${where} ${level} ${problem.message} ${c.dim(`[${problem.rule}]`)}\n`;
+    const line = lines[problem.line - 1];
+    if (line !== undefined && line.length <= 200) {
+      text += `  ${line}\n  ${" ".repeat(Math.max(0, problem.column - 1))}${c.red("^")}\n`;
+    }
+    return text;
+  }).join("");
+}
+
+/** The `json` reporter of `validate`: every file and its problems. */
+export function renderProblemsJson(results: { file: string; problems: Problem[] }[]): string {
+  const errors = results.flatMap((r) => r.problems).filter((p) => p.severity === "error").length;
+  const warnings = results.flatMap((r) => r.problems).length - errors;
+  const files = results.map(({ file, problems }) => ({ file, valid: !problems.some(
+    (problem) => problem.severity === "error",
+  ), problems }));
+  return `${JSON.stringify({ tool: "idmp-recipe", files, errors, warnings }, null, 2)}\n`;
+}

@@ -1,0 +1,54 @@
+/**
+ * Replaces secret values in text at the edge of the program. Every output
+ * (reports, logs, error messages) passes through one Redactor, which learns
+ * secrets as they appear: credentials when they are read, tokens when a login
+ * returns them.
+ */
+
+/** The mask that stands in for a secret. */
+export const MASK = "***";
+
+// Limitation: values shorter than this are not searched for in free text,
+// or every short word would be masked; credential headers and the login
+// body are masked by structure whatever the length. A per-recipe list of
+// short secrets to mask anyway would lift it.
+const MIN_LENGTH = 4;
+
+/** A growing set of secret values, and the function that hides them. */
+export class Redactor {
+  #secrets = new Set<string>();
+  #pattern: RegExp | undefined;
+
+  /** Adds values to hide; empty and very short ones are ignored. */
+  add(...values: (string | undefined)[]): void {
+    for (const value of values) {
+      if (value === undefined || value.length < MIN_LENGTH) continue;
+      for (const form of _forms(value)) this.#secrets.add(form);
+      this.#pattern = undefined;
+    }
+  }
+
+  /** True when at least one secret is known. */
+  get size(): number {
+    return this.#secrets.size;
+  }
+
+  /** Returns the text with every known secret replaced by the mask. */
+  redact(text: string): string {
+    if (this.#secrets.size === 0) return text;
+    this.#pattern ??= _patternOf(this.#secrets);
+    return text.replace(this.#pattern, MASK);
+  }
+}
+
+// A secret may appear as it is, escaped inside JSON, or percent-encoded.
+function _forms(value: string): string[] {
+  const json = JSON.stringify(value).slice(1, -1);
+  return [value, json, encodeURIComponent(value)];
+}
+
+function _patternOf(secrets: Set<string>): RegExp {
+  const longestFirst = [...secrets].sort((a, b) => b.length - a.length);
+  const escaped = longestFirst.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(escaped.join("|"), "g");
+}

@@ -1,0 +1,102 @@
+/**
+ * The default report: a line per step with method, path, status and time;
+ * under a failed step, expected against actual and an excerpt of the body.
+ */
+import { createColors } from "picocolors";
+import { stringifyJson } from "../json.ts";
+import type { Failure, RecipeResult, RunResult, StepResult } from "../run/results.ts";
+
+/** How text is drawn. */
+export interface TextOptions {
+  color: boolean;
+}
+
+type _Colors = ReturnType<typeof createColors>;
+
+/** The header line of a recipe, printed before its steps. */
+export function renderRecipeHeader(recipe: { file: string; name: string }, options: TextOptions) {
+  const c = createColors(options.color);
+  return `${c.bold(recipe.name)} ${c.dim(`(${recipe.file})`)}\n`;
+}
+
+/** One step's line, and its failures indented below it. */
+export function renderStep(step: StepResult, options: TextOptions): string {
+  const c = createColors(options.color);
+  if (step.status === "skipped") {
+    return `  ${c.dim(`- ${step.method.padEnd(6)} not run  ${step.name}`)}\n`;
+  }
+
+  const mark = step.status === "passed" ? c.green("✓") : c.red("✗");
+  const status = step.httpStatus === undefined ? "---" : String(step.httpStatus);
+  const time = `${Math.round(step.durationMs)} ms`.padStart(7);
+  const notes = [
+    step.attempts.length > 1 ? `${step.attempts.length} attempts` : "",
+    step.tokenRefreshed ? "token renewed" : "",
+  ].filter(Boolean);
+  const extra = notes.length > 0 ? c.yellow(` (${notes.join(", ")})`) : "";
+  const line = `  ${mark} ${step.method.padEnd(6)} ${_pathOf(step.url)}  ${status}${time}`
+    + `  ${c.dim(step.name)}${extra}\n`;
+
+  const details = step.failures.map((failure) => _failure(failure, c)).join("");
+  const body = step.status === "failed" && step.response
+    ? `      ${c.dim("body:")} ${_oneLine(step.response.excerpt) || "(empty)"}\n`
+    : "";
+  return line + details + body;
+}
+
+/** A recipe's end: the error that stopped it, and its warnings. */
+export function renderRecipeEnd(recipe: RecipeResult, options: TextOptions): string {
+  const c = createColors(options.color);
+  const lines = recipe.warnings.map((warning) => `  ${c.yellow("warning:")} ${warning}\n`);
+  if (recipe.error) lines.unshift(_failure(recipe.error, c, "  "));
+  return lines.join("");
+}
+
+/** The closing summary of a run. */
+export function renderSummary(run: RunResult, options: TextOptions): string {
+  const c = createColors(options.color);
+  const steps = run.recipes.flatMap((recipe) => recipe.steps);
+  const count = (status: string) => steps.filter((step) => step.status === status).length;
+  const verdict = run.exitCode === 0 ? c.green("PASS") : c.red("FAIL");
+  return `\n${verdict} ${run.summary.recipes} recipe(s): ${run.summary.passed} passed, `
+    + `${run.summary.failed} failed; ${steps.length} step(s): ${count("passed")} passed, `
+    + `${count("failed")} failed, ${count("skipped")} not run `
+    + `(${(run.durationMs / 1000).toFixed(2)} s)\n`;
+}
+
+/** The whole text report of a finished run. */
+export function renderTextReport(run: RunResult, options: TextOptions): string {
+  const parts = run.recipes.map((recipe) => renderRecipeHeader(recipe, options)
+    + recipe.steps.map((step) => renderStep(step, options)).join("")
+    + renderRecipeEnd(recipe, options));
+  return parts.join("\n") + renderSummary(run, options);
+}
+
+function _failure(failure: Failure, c: _Colors, indent = "      "): string {
+  let text = `${indent}${c.red("✗")} ${failure.message}\n`;
+  if (failure.expected !== undefined || failure.actual !== undefined) {
+    text += `${indent}    expected: ${_value(failure.expected)}\n`;
+    text += `${indent}    actual:   ${_value(failure.actual)}\n`;
+  }
+  if (failure.hint) text += `${indent}  ${c.cyan("hint:")} ${failure.hint}\n`;
+  return text;
+}
+
+function _value(value: unknown): string {
+  return value === undefined ? "(nothing)" : _oneLine(stringifyJson(value));
+}
+
+function _oneLine(text: string): string {
+  const flat = text.replace(/\s*\n\s*/g, " ");
+  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}
+
+function _pathOf(url: string | undefined): string {
+  if (url === undefined) return "";
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * What every recipe of one run shares: the environment, variable overrides,
+ * the token cache, the redactor and the options that shape each request.
+ */
+import type { Environment } from "../auth/credentials.ts";
+import { TokenStore } from "../auth/token-store.ts";
+import type { JsonValue } from "../json.ts";
+import type { Recipe } from "../recipe/types.ts";
+import { Redactor } from "../report/redact.ts";
+import type { RecipeResult, StepResult } from "./results.ts";
+
+/** Options a caller may give; the rest take defaults. */
+export interface RunOptions {
+  env?: Environment;
+  /** The environment a given recipe sees; `--sandbox` overlays test credentials. */
+  envFor?: (recipe: Recipe) => Environment;
+  /** `--var name=value` overrides, applied over each recipe's `vars`. */
+  vars?: Record<string, JsonValue>;
+  /** Default per-request timeout in milliseconds. */
+  timeoutMs?: number;
+  verbose?: boolean;
+  /** Diagnostics (warnings, verbose request lines); already redacted. */
+  log?: (line: string) => void;
+  /** Called as each recipe starts, for progress output. */
+  onRecipeStart?: (recipe: { file: string; name: string }) => void;
+  /** Called as each step ends, for progress output. */
+  onStep?: (step: StepResult) => void;
+  /** Called as each recipe ends. */
+  onRecipe?: (recipe: RecipeResult) => void;
+  tokens?: TokenStore;
+  redactor?: Redactor;
+}
+
+/** Options with every default filled in. */
+export interface RunContext {
+  envFor: (recipe: Recipe) => Environment;
+  vars: Record<string, JsonValue>;
+  timeoutMs: number;
+  verbose: boolean;
+  log: (line: string) => void;
+  onRecipeStart: (recipe: { file: string; name: string }) => void;
+  onStep: (step: StepResult) => void;
+  onRecipe: (recipe: RecipeResult) => void;
+  tokens: TokenStore;
+  redactor: Redactor;
+}
+
+/** The default per-request timeout: 30 seconds. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Fills in defaults; the log is wrapped so that nothing secret gets through. */
+export function resolveRunOptions(options: RunOptions = {}): RunContext {
+  const redactor = options.redactor ?? new Redactor();
+  const log = options.log ?? (() => {});
+  return {
+    envFor: options.envFor ?? (() => options.env ?? process.env),
+    vars: options.vars ?? {},
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    verbose: options.verbose ?? false,
+    log: (line) => log(redactor.redact(line)),
+    onRecipeStart: options.onRecipeStart ?? (() => {}),
+    onStep: options.onStep ?? (() => {}),
+    onRecipe: options.onRecipe ?? (() => {}),
+    tokens: options.tokens ?? new TokenStore(),
+    redactor,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Runs one validated recipe: resolve credentials, start the session, run
+ * the steps in order, and stop at the first failure unless a step allows it.
+ */
+import { resolveCredentials } from "../auth/credentials.ts";
+import { createSession } from "../auth/session.ts";
+import { ExitCode, IdmpError } from "../errors.ts";
+import type { LoadedRecipe } from "../recipe/load.ts";
+import type { RunContext } from "./context.ts";
+import type { Failure, FailureKind, RecipeResult, StepResult } from "./results.ts";
+import { runStep, type StepState } from "./step.ts";
+
+const EXIT_OF: Record<FailureKind, number> = {
+  check: ExitCode.stepFailed,
+  template: ExitCode.stepFailed,
+  credentials: ExitCode.credentials,
+  transport: ExitCode.unreachable,
+};
+
+/** Runs a loaded recipe to its end and returns its result; never throws for API faults. */
+export async function runRecipe(loaded: LoadedRecipe, context: RunContext): Promise<RecipeResult> {
+  const { recipe } = loaded;
+  const started = performance.now();
+  const result: RecipeResult = {
+    file: loaded.file,
+    name: recipe.name,
+    status: "passed",
+    exitCode: ExitCode.ok,
+    durationMs: 0,
+    steps: [],
+    warnings: [],
+  };
+
+  context.onRecipeStart({ file: loaded.file, name: recipe.name });
+  const state = await _start(loaded, context, result);
+  let stopped = state === undefined;
+  for (const [index, step] of recipe.steps.entries()) {
+    const stepResult = stopped || state === undefined
+      ? _skipped(loaded, index)
+      : await runStep(step, index, state);
+    stepResult.line = loaded.positionOf(["steps", index])?.line;
+    result.steps.push(stepResult);
+    context.onStep(stepResult);
+    stopped ||= _stops(stepResult, step.continueOnError === true);
+  }
+
+  const kinds = result.steps.flatMap((step) => step.failures.map((failure) => failure.kind));
+  if (result.error) kinds.push(result.error.kind);
+  result.exitCode = Math.max(ExitCode.ok, ...kinds.map((kind) => EXIT_OF[kind]));
+  result.status = result.exitCode === ExitCode.ok ? "passed" : "failed";
+  result.durationMs = performance.now() - started;
+  context.onRecipe(result);
+  return result;
+}
+
+async function _start(
+  loaded: LoadedRecipe,
+  context: RunContext,
+  result: RecipeResult,
+): Promise<StepState | undefined> {
+  try {
+    const env = context.envFor(loaded.recipe);
+    const credentials = resolveCredentials(loaded.recipe.auth, env);
+    context.redactor.add(...credentials.secrets);
+    result.warnings.push(...credentials.warnings);
+    for (const warning of credentials.warnings) context.log(`warning: ${warning}`);
+
+    const session = createSession(credentials, {
+      tokens: context.tokens,
+      timeoutMs: context.timeoutMs,
+      onSecret: (value) => context.redactor.add(value),
+    });
+    await session.start();
+    const vars = { ...loaded.recipe.vars, ...context.vars };
+    const scope = { env, vars, steps: {} };
+    return { host: credentials.host, session, scope, context };
+  } catch (error) {
+    if (!(error instanceof IdmpError)) throw error;
+    result.error = _failureOf(error);
+    return undefined;
+  }
+}
+
+// A failed step stops the recipe unless it says continueOnError; a refusal
+// of credentials stops it always, since every later call would be refused too.
+function _stops(step: StepResult, continueOnError: boolean): boolean {
+  if (step.status !== "failed") return false;
+  return !continueOnError || step.failures.some((failure) => failure.kind === "credentials");
+}
+
+function _skipped(loaded: LoadedRecipe, index: number): StepResult {
+  const step = loaded.recipe.steps[index];
+  return {
+    index,
+    id: step?.id,
+    name: step?.name ?? step?.id ?? `step ${index + 1}`,
+    method: step?.request.method ?? "",
+    status: "skipped",
+    durationMs: 0,
+    attempts: [],
+    tokenRefreshed: false,
+    failures: [],
+  };
+}
+
+function _failureOf(error: IdmpError): Failure {
+  const kind: FailureKind = error.exitCode === ExitCode.unreachable ? "transport" : "credentials";
+  return { kind, message: error.message, hint: error.hint };
+}

@@ -1,0 +1,86 @@
+/**
+ * Runs one step: prepare the request, exchange it, verify the answer,
+ * capture values. Whatever happens ends as a StepResult.
+ */
+import type { AuthSession } from "../auth/session.ts";
+import { CredentialsError, TransportError } from "../errors.ts";
+import type { JsonValue } from "../json.ts";
+import { TemplateError, type TemplateScope } from "../recipe/template.ts";
+import type { Step } from "../recipe/types.ts";
+import type { RunContext } from "./context.ts";
+import { exchange } from "./exchange.ts";
+import { maskHeaders, responseRecord } from "./mask.ts";
+import { prepareRequest } from "./prepare.ts";
+import type { Failure, StepResult } from "./results.ts";
+import { captureValues, verifyResponse } from "./verify.ts";
+
+/** What a step reads and writes as its recipe runs. */
+export interface StepState {
+  host: string;
+  session: AuthSession;
+  /** `vars` and `steps` grow as steps run. */
+  scope: TemplateScope & {
+    vars: Record<string, JsonValue | undefined>;
+    steps: Record<string, JsonValue | undefined>;
+  };
+  context: RunContext;
+}
+
+/** Runs `step` (the `index`th of its recipe) and returns its result. */
+export async function runStep(step: Step, index: number, state: StepState): Promise<StepResult> {
+  const started = performance.now();
+  const result: StepResult = {
+    index,
+    id: step.id,
+    name: step.name ?? step.id ?? `step ${index + 1}`,
+    method: step.request.method,
+    status: "passed",
+    durationMs: 0,
+    attempts: [],
+    tokenRefreshed: false,
+    failures: [],
+  };
+
+  try {
+    const request = prepareRequest(step.request, state.host, state.scope, state.context.timeoutMs);
+    result.url = request.url;
+    if (state.context.verbose) state.context.log(`> ${request.method} ${request.url}`);
+
+    const sent = await exchange(request, state.host, state.session);
+    Object.assign(result, {
+      attempts: sent.attempts,
+      tokenRefreshed: sent.tokenRefreshed,
+      httpStatus: sent.response.status,
+      request: { ...request, headers: maskHeaders(sent.headers) },
+      response: responseRecord(sent.response),
+    });
+
+    if (sent.refused) result.failures.push(sent.refused);
+    else result.failures.push(...verifyResponse(step, sent.response, state.scope));
+    result.failures.push(...captureValues(step, sent.response, state.scope.vars));
+    if (step.id !== undefined) {
+      state.scope.steps[step.id] = {
+        status: sent.response.status,
+        headers: sent.response.headers,
+        json: sent.response.json ?? null,
+      };
+    }
+  } catch (error) {
+    result.failures.push(_failureOf(error));
+  }
+
+  result.durationMs = performance.now() - started;
+  if (result.failures.length > 0) result.status = "failed";
+  return result;
+}
+
+function _failureOf(error: unknown): Failure {
+  if (error instanceof TemplateError) return { kind: "template", message: error.message };
+  if (error instanceof CredentialsError) {
+    return { kind: "credentials", message: error.message, hint: error.hint };
+  }
+  if (error instanceof TransportError) {
+    return { kind: "transport", message: error.message, hint: error.hint };
+  }
+  throw error;
+}

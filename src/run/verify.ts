@@ -1,0 +1,60 @@
+/**
+ * Judges an answer against a step's `expect`, and reads its `capture`s.
+ * Failed checks are returned as data, never thrown.
+ */
+import type { JsonValue } from "../json.ts";
+import { renderValue, type TemplateScope } from "../recipe/template.ts";
+import type { Matcher, Step } from "../recipe/types.ts";
+import { checkMatcher, checkStatus, envelopeFailure } from "./check.ts";
+import type { HttpResponse } from "./http.ts";
+import { queryJson } from "./jsonpath.ts";
+import type { Failure } from "./results.ts";
+
+/** Every check of the step that did not hold: status, envelope, JSON paths. */
+export function verifyResponse(
+  step: Step,
+  response: HttpResponse,
+  scope: TemplateScope,
+): Failure[] {
+  const failures = checkStatus(step.expect?.status, response.status);
+  const envelope = envelopeFailure(response.json, step.expect);
+  if (envelope) failures.push(envelope);
+
+  for (const [path, matcher] of Object.entries(step.expect?.json ?? {})) {
+    if (response.json === null || response.json === undefined) {
+      failures.push(_noBody(path, response));
+      continue;
+    }
+    const expected = renderValue(matcher as JsonValue, scope) as Matcher;
+    failures.push(...checkMatcher(path, expected, queryJson(response.json, path)));
+  }
+  return failures;
+}
+
+/** Reads each capture into `vars`; returns a failure for each that selects nothing. */
+export function captureValues(
+  step: Step,
+  response: HttpResponse,
+  vars: Record<string, JsonValue | undefined>,
+): Failure[] {
+  const failures: Failure[] = [];
+  for (const [name, path] of Object.entries(step.capture ?? {})) {
+    if (response.json === null || response.json === undefined) {
+      failures.push({ ..._noBody(path, response), message: `Cannot capture '${name}': `
+        + (response.json === null ? "response has no body" : "response is not JSON") });
+      continue;
+    }
+    const selection = queryJson(response.json, path);
+    if (!selection.found) {
+      failures.push({ kind: "check", path, message: `Cannot capture '${name}': ${path} selects nothing` });
+      continue;
+    }
+    vars[name] = selection.value;
+  }
+  return failures;
+}
+
+function _noBody(path: string, response: HttpResponse): Failure {
+  const message = response.json === null ? "response has no body" : "response is not JSON";
+  return { kind: "check", path, message: `${path}: ${message}` };
+}
