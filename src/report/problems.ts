@@ -16,7 +16,8 @@ export function renderProblems(
     const where = c.bold(`${problem.file}:${problem.line}:${problem.column}`);
     const level = problem.severity === "error" ? c.red("error") : c.yellow("warning");
     let text = `${where} ${level} ${problem.message} ${c.dim(`[${problem.rule}]`)}\n`;
-    const line = lines[problem.line - 1];
+    // The line of a literal secret is the secret: never quote it.
+    const line = problem.rule === "literal-secret" ? undefined : lines[problem.line - 1];
     if (line !== undefined && line.length <= 200) {
       text += `  ${line}\n  ${" ".repeat(Math.max(0, problem.column - 1))}${c.red("^")}\n`;
     }
