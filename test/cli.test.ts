@@ -145,3 +145,11 @@ test("schema prints the recipe JSON Schema", async () => {
   assert.equal(run.code, 0);
   assert.match(schema.title, /recipe/);
 });
+
+test("every recipe in recipes/ passes against the simulator", async () => {
+  const run = await cli(["run", "recipes/", "--sandbox"]);
+
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.doesNotMatch(run.stdout, /✗/);
+  assert.match(run.stdout, /PASS (\d+) recipe\(s\): \1 passed, 0 failed/);
+});

@@ -42,7 +42,8 @@ export function resolveCredentials(auth: Auth, env: Environment): Credentials {
     const raw = env[name];
     const where = `auth.env.${role.key}`;
     if (raw === undefined || raw.trim() === "") {
-      if (role.required) missing.push(`${name} (${where}) is ${raw === undefined ? "not set" : "empty"}`);
+      const state = raw === undefined ? "not set" : "empty";
+      if (role.required) missing.push(`${name} (${where}) is ${state}`);
       continue;
     }
     const value = normalise(raw, role);
@@ -57,7 +58,7 @@ export function resolveCredentials(auth: Auth, env: Environment): Credentials {
   if (broken.length > 0) {
     throw new CredentialsError(
       `${_list(broken)} contain${broken.length === 1 ? "s" : ""} a line break inside the value`,
-      { hint: "Set the variable to a single line, e.g. copy the value again without the line break" },
+      { hint: "Set the variable to a single line: copy the value again without the break" },
     );
   }
   if (missing.length > 0) {
@@ -96,5 +97,6 @@ function _host(value: string, name: string): string {
 }
 
 function _list(items: string[]): string {
-  return items.length === 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+  if (items.length === 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }

@@ -46,7 +46,8 @@ export function captureValues(
     }
     const selection = queryJson(response.json, path);
     if (!selection.found) {
-      failures.push({ kind: "check", path, message: `Cannot capture '${name}': ${path} selects nothing` });
+      const message = `Cannot capture '${name}': ${path} selects nothing`;
+      failures.push({ kind: "check", path, message });
       continue;
     }
     vars[name] = selection.value;
