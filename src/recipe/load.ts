@@ -1,0 +1,82 @@
+/**
+ * Loads a recipe file: reads it, parses the YAML, validates it against the
+ * schema, then checks its meaning. Returns problems as data; throws only
+ * for the tool's own failures.
+ */
+import { readFile } from "node:fs/promises";
+import type { CheckContext } from "./context.ts";
+import type { Locator } from "./locate.ts";
+import { hasErrors, type NodePath, type Position, type Problem, sortProblems } from "./problem.ts";
+import { checkSchema } from "./schema-problems.ts";
+import { checkSemantics } from "./semantic.ts";
+import type { Recipe } from "./types.ts";
+import { readYaml } from "./yaml-read.ts";
+
+/** A valid recipe with the means to point back into its file. */
+export interface LoadedRecipe {
+  file: string;
+  recipe: Recipe;
+  /**
+   * 1-based line and column of a node by its path, e.g. `["steps", 1]`; for
+   * a key that a `<<` merge brought in, the place it was written.
+   */
+  positionOf(path: (string | number)[]): Position | undefined;
+}
+
+/** What loading one file found; `recipe` only when no problem is an error. */
+export interface LoadResult {
+  file: string;
+  recipe?: LoadedRecipe;
+  problems: Problem[];
+}
+
+/** Options of loadRecipeFile and loadRecipeText. */
+export interface LoadOptions {
+  /** Names that --var will define, so references to them are not errors. */
+  extraVars?: string[];
+}
+
+/** Reads and checks a recipe file; an unreadable file gives one `file` problem. */
+export async function loadRecipeFile(file: string, options?: LoadOptions): Promise<LoadResult> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const message = `Cannot read recipe file '${file}': ${_reason(error)}; check the path`;
+    const problem: Problem = { file, line: 1, column: 1, rule: "file", message, severity: "error" };
+    return { file, problems: [problem] };
+  }
+  return loadRecipeText(text, file, options);
+}
+
+/** Checks recipe text; `file` names it in problems. */
+export function loadRecipeText(text: string, file: string, options: LoadOptions = {}): LoadResult {
+  const { value, locator, problems: yamlProblems } = readYaml(text, file);
+  if (!locator || hasErrors(yamlProblems)) return { file, problems: sortProblems(yamlProblems) };
+
+  const context: CheckContext = { file, locator, problems: [...yamlProblems] };
+  if (!checkSchema(context, value)) return { file, problems: sortProblems(context.problems) };
+
+  // The schema has just accepted this value, bigints and all.
+  const recipe = value as Recipe;
+  checkSemantics(context, recipe, options.extraVars ?? []);
+  const problems = sortProblems(context.problems);
+  if (hasErrors(problems)) return { file, problems };
+  return { file, recipe: _loaded(file, recipe, locator), problems };
+}
+
+function _loaded(file: string, recipe: Recipe, locator: Locator): LoadedRecipe {
+  return {
+    file,
+    recipe,
+    positionOf: (path: NodePath) => locator.value(path),
+  };
+}
+
+function _reason(error: unknown): string {
+  const code = error instanceof Error && "code" in error ? error.code : undefined;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a directory";
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,69 @@
+/**
+ * Checks a schema-valid recipe for what a schema cannot express: unique
+ * step ids, references to what exists by then, one kind of body, no
+ * literal secrets, and a warning for plain http to a remote host.
+ */
+import { type CheckContext, report } from "./context.ts";
+import { checkReferences } from "./references.ts";
+import { checkSecrets } from "./secrets.ts";
+import type { Recipe } from "./types.ts";
+
+const LOOPBACK = /^(?:localhost|[\w-]+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Runs every check that needs the recipe's meaning, not only its shape. */
+export function checkSemantics(
+  context: CheckContext,
+  recipe: Recipe,
+  extraVars: readonly string[],
+): void {
+  _checkStepIds(context, recipe);
+  _checkBodies(context, recipe);
+  checkReferences(context, recipe, extraVars);
+  checkSecrets(context, recipe);
+  _checkPlainHttp(context, recipe);
+}
+
+function _checkStepIds(context: CheckContext, recipe: Recipe): void {
+  const first = new Map<string, number>();
+  recipe.steps.forEach((step, index) => {
+    if (step.id === undefined) return;
+    const earlier = first.get(step.id);
+    if (earlier === undefined) {
+      first.set(step.id, index);
+      return;
+    }
+    const path = ["steps", index, "id"];
+    const line = context.locator.value(["steps", earlier, "id"]).line;
+    const message = `Step id '${step.id}' is already used by step ${earlier + 1} ` +
+      `at line ${line}; give each step its own id`;
+    report(context, context.locator.value(path), "duplicate-step-id", message, { path });
+  });
+}
+
+function _checkBodies(context: CheckContext, recipe: Recipe): void {
+  recipe.steps.forEach((step, index) => {
+    if (step.request.json === undefined || step.request.body === undefined) return;
+    const path = ["steps", index, "request", "body"];
+    const message = `Step ${index + 1} has both 'json' and 'body'; ` +
+      "keep 'json' for a JSON body or 'body' for raw text";
+    report(context, context.locator.key(path), "json-and-body", message, { path });
+  });
+}
+
+// Only a literal origin is judged; a templated host is known at run time.
+function _checkPlainHttp(context: CheckContext, recipe: Recipe): void {
+  recipe.steps.forEach((step, index) => {
+    const match = /^http:\/\/([^/?#]*)/i.exec(step.request.path);
+    const authority = match?.[1];
+    if (authority === undefined || authority.includes("${{")) return;
+    const host = authority.replace(/^.*@/, "").replace(/:\d*$/, "");
+    if (LOOPBACK.test(host)) return;
+    const path = ["steps", index, "request", "path"];
+    const message = `Step ${index + 1} calls 'http://${host}' over plain http; ` +
+      "use https so that data and credentials travel encrypted";
+    report(context, context.locator.value(path), "insecure-url", message, {
+      path,
+      severity: "warning",
+    });
+  });
+}

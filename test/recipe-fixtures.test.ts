@@ -1,0 +1,76 @@
+/**
+ * The fixture corpus: every broken recipe under fixtures/invalid yields
+ * exactly the problems its `# expect: rule line:col` lines name, and every
+ * recipe under fixtures/valid loads with none. Plus the secret canary.
+ */
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, test } from "node:test";
+import { loadRecipeFile } from "../src/recipe/load.ts";
+
+const FIXTURES = new URL("./fixtures/", import.meta.url);
+
+function fixtures(kind: "valid" | "invalid"): string[] {
+  return readdirSync(new URL(`${kind}/`, FIXTURES)).filter((name) => name.endsWith(".yaml"));
+}
+
+function pathOf(kind: string, name: string): string {
+  return new URL(`${kind}/${name}`, FIXTURES).pathname;
+}
+
+/** `# expect: rule line:col` lines at the top of a fixture. */
+function expectationsOf(text: string): string[] {
+  return [...text.matchAll(/^# expect: (\S+ \d+:\d+)$/gm)].map((match) => match[1] ?? "");
+}
+
+describe("the invalid fixture corpus", () => {
+  const names = fixtures("invalid");
+
+  test("holds at least 25 broken recipes", () => {
+    assert.ok(names.length >= 25, `only ${names.length} fixtures`);
+  });
+
+  for (const name of names) {
+    test(`${name} yields exactly the problems its header expects`, async () => {
+      const file = pathOf("invalid", name);
+      const expected = expectationsOf(readFileSync(file, "utf8"));
+      assert.ok(expected.length > 0, "the fixture declares no expectation");
+
+      const result = await loadRecipeFile(file);
+
+      const actual = result.problems.map((p) => `${p.rule} ${p.line}:${p.column}`);
+      assert.deepEqual(actual, expected);
+      assert.equal(result.recipe, undefined);
+      for (const problem of result.problems) {
+        assert.equal(problem.file, file);
+        assert.match(problem.message, /^[A-Z'$]/, "a message starts in sentence case");
+        assert.doesNotMatch(problem.message, /\.$/, "a message has no trailing period");
+      }
+    });
+  }
+});
+
+describe("the valid fixture corpus", () => {
+  for (const name of fixtures("valid")) {
+    test(`${name} loads with zero problems`, async () => {
+      const result = await loadRecipeFile(pathOf("valid", name));
+      assert.deepEqual(result.problems, []);
+      assert.ok(result.recipe);
+    });
+  }
+});
+
+describe("secret canary", () => {
+  test("a literal JWT in an Authorization header is reported and never echoed", async () => {
+    const file = pathOf("invalid", "secret-authorization-jwt.yaml");
+    const jwt = /eyJ[\w-]+\.[\w-]+\.[\w-]+/.exec(readFileSync(file, "utf8"))?.[0] ?? "";
+    assert.ok(jwt.length > 20);
+
+    const result = await loadRecipeFile(file);
+
+    assert.deepEqual(result.problems.map((p) => p.rule), ["literal-secret"]);
+    for (const part of [jwt, ...jwt.split(".")]) {
+      assert.ok(!JSON.stringify(result.problems).includes(part));
+    }
+  });
+});
