@@ -50,12 +50,15 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
       if (textOut) stdout.write(redactor.redact(text.renderStep(step, { color })));
     },
     onRecipe: (recipe) => {
-      if (textOut) stdout.write(redactor.redact(text.renderRecipeEnd(recipe, { color }) + "\n"));
+      if (textOut) stdout.write(redactor.redact(text.renderRecipeEnd(recipe, { color })));
     },
   };
 
   const simulator = args.sandbox ? await startSimulator() : undefined;
-  if (simulator) options.envFor = sandboxEnvironment(simulator.url, env);
+  if (simulator) {
+    options.envFor = sandboxEnvironment(simulator.url, env);
+    stderr.write(`Using the built-in IDMP simulator at ${simulator.url} (--sandbox)\n`);
+  }
   try {
     const run = await runRecipes(loaded.recipes, options);
     if (textOut) stdout.write(redactor.redact(text.renderSummary(run, { color })));

@@ -3,7 +3,6 @@
  * under a failed step, expected against actual and an excerpt of the body.
  */
 import { createColors } from "picocolors";
-import { stringifyJson } from "../json.ts";
 import type { Failure, RecipeResult, RunResult, StepResult } from "../run/results.ts";
 
 /** How text is drawn. */
@@ -14,9 +13,12 @@ export interface TextOptions {
 type _Colors = ReturnType<typeof createColors>;
 
 /** The header line of a recipe, printed before its steps. */
-export function renderRecipeHeader(recipe: { file: string; name: string }, options: TextOptions) {
+export function renderRecipeHeader(
+  recipe: { file: string; name: string },
+  options: TextOptions,
+): string {
   const c = createColors(options.color);
-  return `${c.bold(recipe.name)} ${c.dim(`(${recipe.file})`)}\n`;
+  return `\n${c.bold(recipe.name)} ${c.dim(`(${recipe.file})`)}\n`;
 }
 
 /** One step's line, and its failures indented below it. */
@@ -69,21 +71,15 @@ export function renderTextReport(run: RunResult, options: TextOptions): string {
   const parts = run.recipes.map((recipe) => renderRecipeHeader(recipe, options)
     + recipe.steps.map((step) => renderStep(step, options)).join("")
     + renderRecipeEnd(recipe, options));
-  return parts.join("\n") + renderSummary(run, options);
+  return parts.join("") + renderSummary(run, options);
 }
 
 function _failure(failure: Failure, c: _Colors, indent = "      "): string {
+  // Check messages already read "expected X, got Y"; the JSON report keeps
+  // both values apart for tools.
   let text = `${indent}${c.red("✗")} ${failure.message}\n`;
-  if (failure.expected !== undefined || failure.actual !== undefined) {
-    text += `${indent}    expected: ${_value(failure.expected)}\n`;
-    text += `${indent}    actual:   ${_value(failure.actual)}\n`;
-  }
   if (failure.hint) text += `${indent}  ${c.cyan("hint:")} ${failure.hint}\n`;
   return text;
-}
-
-function _value(value: unknown): string {
-  return value === undefined ? "(nothing)" : _oneLine(stringifyJson(value));
 }
 
 function _oneLine(text: string): string {
