@@ -10,8 +10,9 @@ import { valueAt } from "../src/recipe/describe.ts";
 import type * as T from "../src/recipe/types.ts";
 
 const keys = {
-  recipe: { version: 1, name: 1, description: 1, auth: 1, vars: 1, steps: 1 } satisfies
-    Record<keyof T.Recipe, 1>,
+  recipe: {
+    version: 1, name: 1, description: 1, auth: 1, vars: 1, secrets: 1, steps: 1,
+  } satisfies Record<keyof T.Recipe, 1>,
   step: {
     id: 1, name: 1, request: 1, expect: 1, capture: 1, continueOnError: 1,
   } satisfies Record<keyof T.Step, 1>,

@@ -4,6 +4,7 @@
  */
 import type { Failure } from "../run/results.ts";
 import type { Credentials } from "./credentials.ts";
+import { dueForRenewal } from "./expiry.ts";
 import { login } from "./login.ts";
 import type { TokenStore } from "./token-store.ts";
 
@@ -13,6 +14,10 @@ export interface SessionContext {
   timeoutMs: number;
   /** Called with each new secret value (a token) so output can hide it. */
   onSecret(value: string): void;
+  /** Renew a JWT this many milliseconds before its `exp`; 0 waits for a 401. */
+  refreshMarginMs: number;
+  /** Verbose diagnostics, e.g. the login request with its password masked. */
+  log(line: string): void;
 }
 
 /** Credential handling for one recipe, whatever the mode. */
@@ -23,6 +28,8 @@ export interface AuthSession {
   headers(): Record<string, string>;
   /** The token the headers carry now, to hand back to `renew`. */
   token(): string | undefined;
+  /** Renews a token that is about to expire; true when it did. */
+  ensureFresh(): Promise<boolean>;
   /** After a 401 with `used`: true when a fresh token makes a replay worth it. */
   renew(used: string | undefined): Promise<boolean>;
   /** Why a 401 that renewing cannot cure stops the recipe, and what to do. */
@@ -39,6 +46,8 @@ function _enterprise(credentials: Credentials, context: SessionContext): AuthSes
   const { host, values, names } = credentials;
   const key = `${host}\u0000${values.username ?? ""}`;
   const source = async (): Promise<string> => {
+    context.log(`> POST ${host}/api/v1/users/login `
+      + `{"loginName":${JSON.stringify(values.username ?? "")},"password":"***"}`);
     const token = await login({
       host,
       username: values.username ?? "",
@@ -64,6 +73,12 @@ function _enterprise(credentials: Credentials, context: SessionContext): AuthSes
     },
     headers: bearer,
     token: () => context.tokens.current(key),
+    async ensureFresh() {
+      const token = context.tokens.current(key);
+      if (!dueForRenewal(context.tokens.life(key), context.refreshMarginMs)) return false;
+      await context.tokens.renew(key, token, source);
+      return true;
+    },
     async renew(used) {
       await context.tokens.renew(key, used, source);
       return true;
@@ -93,6 +108,7 @@ function _static(credentials: Credentials): AuthSession {
     async start() {},
     headers: () => headers,
     token: () => values.bearerToken ?? values.apiKey,
+    ensureFresh: async () => false,
     renew: async () => false,
     refusal: () => ({ kind: "credentials", ..._staticAdvice(mode, names) }),
   };

@@ -4,11 +4,14 @@
  * refused at once share one login.
  */
 
+import { type TokenLife, tokenLife } from "./expiry.ts";
+
 /** Obtains a fresh token, e.g. by logging in. */
 export type TokenSource = () => Promise<string>;
 
 interface _Entry {
   token?: string;
+  life?: TokenLife;
   pending?: Promise<string>;
   logins: number;
 }
@@ -22,9 +25,14 @@ export class TokenStore {
     return this.#entries.get(key)?.token;
   }
 
+  /** When the cached token expires, if it is a JWT that says. */
+  life(key: string): TokenLife | undefined {
+    return this.#entries.get(key)?.life;
+  }
+
   /** Stores a token obtained elsewhere (e.g. a stored BEARER_TOKEN). */
   set(key: string, token: string): void {
-    this.#entry(key).token = token;
+    Object.assign(this.#entry(key), { token, life: tokenLife(token, false) });
   }
 
   /** How many times a token source ran for a key. */
@@ -44,8 +52,7 @@ export class TokenStore {
     entry.logins += 1;
     entry.pending = source().then(
       (token) => {
-        entry.token = token;
-        entry.pending = undefined;
+        Object.assign(entry, { token, life: tokenLife(token, true), pending: undefined });
         return token;
       },
       (error: unknown) => {

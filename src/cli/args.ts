@@ -20,6 +20,8 @@ export interface CliArgs {
   reporter: string | undefined;
   output: string | undefined;
   sandbox: boolean;
+  allowHttp: boolean;
+  ca: string | undefined;
   timeout: string | undefined;
   verbose: boolean;
   port: string | undefined;
@@ -33,6 +35,8 @@ const OPTIONS = {
   reporter: { type: "string", short: "r" },
   output: { type: "string", short: "o" },
   sandbox: { type: "boolean" },
+  "allow-http": { type: "boolean" },
+  ca: { type: "string" },
   timeout: { type: "string" },
   verbose: { type: "boolean" },
   port: { type: "string" },
@@ -65,6 +69,8 @@ export function parseCli(argv: string[]): CliArgs {
     reporter: values.reporter,
     output: values.output,
     sandbox: values.sandbox ?? false,
+    allowHttp: values["allow-http"] ?? false,
+    ca: values.ca,
     timeout: values.timeout,
     verbose: values.verbose ?? false,
     port: values.port,
@@ -86,6 +92,8 @@ Options:
   --reporter, -r R     run: text (default) or json; validate: text or json
   --output, -o FILE    write the report to FILE (text still goes to the terminal)
   --sandbox            run against an in-process simulator with its test credentials
+  --allow-http         allow credentials over plain http:// to other hosts (warns)
+  --ca FILE            trust the certificate authorities in FILE (PEM) for HTTPS
   --timeout MS         default per-request timeout in milliseconds (default 30000)
   --verbose            print each request as it is sent (secrets masked)
   --port N             sandbox: port to listen on (default 8765)

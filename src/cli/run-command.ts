@@ -1,7 +1,7 @@
 /**
  * `idmp-recipe run`: validate every recipe, run the valid ones, report.
  */
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { ExitCode, UsageError } from "../errors.ts";
 import { renderJsonReport } from "../report/json.ts";
 import type { Redactor } from "../report/redact.ts";
@@ -9,6 +9,7 @@ import * as text from "../report/text.ts";
 import type { RunOptions } from "../run/context.ts";
 import { runRecipes } from "../run/run.ts";
 import { colorWanted, stderr, stdout } from "../runtime/io.ts";
+import { trustCertificates } from "../runtime/tls.ts";
 import { startSimulator } from "../sandbox/simulator.ts";
 import type { CliArgs } from "./args.ts";
 import { loadEnvironment, parseVars } from "./environment.ts";
@@ -30,6 +31,7 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
   const files = await expandRecipeArgs(args.positionals);
   const env = await loadEnvironment(args.envFiles, process.env);
   const vars = parseVars(args.vars);
+  if (args.ca !== undefined) await trustCertificates(await _readCa(args.ca));
   const loaded = await loadAll(files, { extraVars: Object.keys(vars), print: true });
   const invalid = loaded.errors > 0 ? ExitCode.invalid : ExitCode.ok;
   if (loaded.recipes.length === 0) return invalid;
@@ -42,6 +44,7 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
     redactor,
     timeoutMs: _timeout(args.timeout),
     verbose: args.verbose,
+    allowHttp: args.allowHttp,
     log: (line) => stderr.write(`${line}\n`),
     onRecipeStart: (recipe) => {
       if (textOut) stdout.write(redactor.redact(text.renderRecipeHeader(recipe, { color })));
@@ -73,6 +76,18 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
   } finally {
     await simulator?.close();
   }
+}
+
+async function _readCa(file: string): Promise<string> {
+  const pem = await readFile(file, "utf8").catch(() => {
+    throw new UsageError(`Cannot read --ca file "${file}"`, { hint: "Give a PEM file" });
+  });
+  if (!pem.includes("-----BEGIN CERTIFICATE-----")) {
+    throw new UsageError(`--ca file "${file}" holds no PEM certificate`, {
+      hint: "Give the CA certificate in PEM form (-----BEGIN CERTIFICATE-----)",
+    });
+  }
+  return pem;
 }
 
 function _timeout(value: string | undefined): number | undefined {

@@ -30,10 +30,18 @@ export interface NoneEnv {
 
 /** How a recipe authenticates; a union discriminated by `mode`. */
 export type Auth =
-  | { mode: "enterprise"; env?: EnterpriseEnv }
-  | { mode: "cloud"; env?: CloudEnv }
-  | { mode: "apiKey"; env?: ApiKeyEnv }
-  | { mode: "none"; env?: NoneEnv };
+  | { mode: "enterprise"; env?: EnterpriseEnv; allowHttp?: boolean; refreshMargin?: number }
+  | { mode: "cloud"; env?: CloudEnv; allowHttp?: boolean }
+  | { mode: "apiKey"; env?: ApiKeyEnv; allowHttp?: boolean }
+  | { mode: "none"; env?: NoneEnv; allowHttp?: never };
+
+/** Values besides credentials that no output may show. */
+export interface Secrets {
+  /** Environment variable names. */
+  env?: string[];
+  /** Recipe variable names, captures included. */
+  vars?: string[];
+}
 
 /** HTTP methods a step may use. */
 export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
@@ -105,5 +113,6 @@ export interface Recipe {
   description?: string;
   auth: Auth;
   vars?: Record<string, JsonValue>;
+  secrets?: Secrets;
   steps: Step[];
 }

@@ -28,7 +28,13 @@ export class Redactor {
     }
   }
 
-  /** True when at least one secret is known. */
+  /** Adds a variable's value: a string as it is, a number by its digits. */
+  addValue(value: unknown): void {
+    if (typeof value === "string") this.add(value);
+    else if (typeof value === "number" || typeof value === "bigint") this.add(String(value));
+  }
+
+  /** How many secret forms are known. */
   get size(): number {
     return this.#secrets.size;
   }

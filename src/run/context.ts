@@ -19,6 +19,8 @@ export interface RunOptions {
   /** Default per-request timeout in milliseconds. */
   timeoutMs?: number;
   verbose?: boolean;
+  /** `--allow-http`: credentials may travel over plain http:// (with a warning). */
+  allowHttp?: boolean;
   /** Diagnostics (warnings, verbose request lines); already redacted. */
   log?: (line: string) => void;
   /** Called as each recipe starts, for progress output. */
@@ -37,6 +39,7 @@ export interface RunContext {
   vars: Record<string, JsonValue>;
   timeoutMs: number;
   verbose: boolean;
+  allowHttp: boolean;
   log: (line: string) => void;
   onRecipeStart: (recipe: { file: string; name: string }) => void;
   onStep: (step: StepResult) => void;
@@ -57,6 +60,7 @@ export function resolveRunOptions(options: RunOptions = {}): RunContext {
     vars: options.vars ?? {},
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     verbose: options.verbose ?? false,
+    allowHttp: options.allowHttp ?? false,
     log: (line) => log(redactor.redact(line)),
     onRecipeStart: options.onRecipeStart ?? (() => {}),
     onStep: options.onStep ?? (() => {}),

@@ -8,6 +8,7 @@
 import { ofetch } from "ofetch";
 import { RecipeError } from "../errors.ts";
 import type { JsonValue } from "../json.ts";
+import { fetchExtras } from "../runtime/tls.ts";
 import { parseBody, readText } from "./body.ts";
 import { startDeadline } from "./deadline.ts";
 import { MAX_REDIRECTS, nextHop } from "./redirect.ts";
@@ -95,6 +96,7 @@ function _fetch(request: HttpRequest, signal: AbortSignal): Promise<Response> {
   if (request.body !== undefined && !typed) headers["content-type"] = "text/plain;charset=UTF-8";
 
   return ofetch.raw(request.url, {
+    ...fetchExtras(),
     method: request.method,
     headers,
     body: request.body,

@@ -8,6 +8,7 @@ import { ExitCode, IdmpError } from "../errors.ts";
 import type { LoadedRecipe } from "../recipe/load.ts";
 import type { RunContext } from "./context.ts";
 import type { Failure, FailureKind, RecipeResult, StepResult } from "./results.ts";
+import { secretEnvValues, secretVarNames } from "./secrets.ts";
 import { runStep, type StepState } from "./step.ts";
 
 const EXIT_OF: Record<FailureKind, number> = {
@@ -15,6 +16,7 @@ const EXIT_OF: Record<FailureKind, number> = {
   template: ExitCode.stepFailed,
   credentials: ExitCode.credentials,
   transport: ExitCode.unreachable,
+  invalid: ExitCode.invalid,
 };
 
 /** Runs a loaded recipe to its end and returns its result; never throws for API faults. */
@@ -59,9 +61,10 @@ async function _start(
   result: RecipeResult,
 ): Promise<StepState | undefined> {
   try {
+    const { auth } = loaded.recipe;
     const env = context.envFor(loaded.recipe);
-    const credentials = resolveCredentials(loaded.recipe.auth, env);
-    context.redactor.add(...credentials.secrets);
+    const credentials = await resolveCredentials(auth, env, { allowHttp: context.allowHttp });
+    context.redactor.add(...credentials.secrets, ...secretEnvValues(loaded.recipe, env));
     result.warnings.push(...credentials.warnings);
     for (const warning of credentials.warnings) context.log(`warning: ${warning}`);
 
@@ -69,11 +72,15 @@ async function _start(
       tokens: context.tokens,
       timeoutMs: context.timeoutMs,
       onSecret: (value) => context.redactor.add(value),
+      refreshMarginMs: (auth.mode === "enterprise" ? auth.refreshMargin ?? 60 : 0) * 1000,
+      log: (line) => (context.verbose ? context.log(line) : undefined),
     });
     await session.start();
     const vars = { ...loaded.recipe.vars, ...context.vars };
+    const secretVars = secretVarNames(loaded.recipe);
+    for (const name of secretVars) context.redactor.addValue(vars[name]);
     const scope = { env, vars, steps: {} };
-    return { host: credentials.host, session, scope, context };
+    return { host: credentials.host, session, scope, context, secretVars };
   } catch (error) {
     if (!(error instanceof IdmpError)) throw error;
     result.error = _failureOf(error);

@@ -10,9 +10,10 @@ export type StepStatus = "passed" | "failed" | "skipped";
 
 /**
  * Why a step failed, which decides the exit code: `check` 1, `credentials` 3,
- * `transport` 4, `template` 1 (a reference that led nowhere at run time).
+ * `transport` 4, `template` 1 (a reference that led nowhere at run time),
+ * `invalid` 2 (a request that cannot be sent as written).
  */
-export type FailureKind = "check" | "credentials" | "transport" | "template";
+export type FailureKind = "check" | "credentials" | "transport" | "template" | "invalid";
 
 /** One check that did not hold, or one reason a step could not finish. */
 export interface Failure {

@@ -3,7 +3,7 @@
  * capture values. Whatever happens ends as a StepResult.
  */
 import type { AuthSession } from "../auth/session.ts";
-import { CredentialsError, TransportError } from "../errors.ts";
+import { CredentialsError, RecipeError, TransportError } from "../errors.ts";
 import type { JsonValue } from "../json.ts";
 import { TemplateError, type TemplateScope } from "../recipe/template.ts";
 import type { Step } from "../recipe/types.ts";
@@ -24,6 +24,8 @@ export interface StepState {
     steps: Record<string, JsonValue | undefined>;
   };
   context: RunContext;
+  /** Variables whose values must be hidden once captured. */
+  secretVars: ReadonlySet<string>;
 }
 
 /** Runs `step` (the `index`th of its recipe) and returns its result. */
@@ -46,10 +48,11 @@ export async function runStep(step: Step, index: number, state: StepState): Prom
     result.url = request.url;
     if (state.context.verbose) state.context.log(`> ${request.method} ${request.url}`);
 
+    const renewedAhead = await state.session.ensureFresh();
     const sent = await exchange(request, state.host, state.session);
     Object.assign(result, {
       attempts: sent.attempts,
-      tokenRefreshed: sent.tokenRefreshed,
+      tokenRefreshed: renewedAhead || sent.tokenRefreshed,
       httpStatus: sent.response.status,
       request: { ...request, headers: maskHeaders(sent.headers) },
       response: responseRecord(sent.response),
@@ -58,6 +61,9 @@ export async function runStep(step: Step, index: number, state: StepState): Prom
     if (sent.refused) result.failures.push(sent.refused);
     else result.failures.push(...verifyResponse(step, sent.response, state.scope));
     result.failures.push(...captureValues(step, sent.response, state.scope.vars));
+    for (const name of Object.keys(step.capture ?? {})) {
+      if (state.secretVars.has(name)) state.context.redactor.addValue(state.scope.vars[name]);
+    }
     if (step.id !== undefined) {
       state.scope.steps[step.id] = {
         status: sent.response.status,
@@ -81,6 +87,9 @@ function _failureOf(error: unknown): Failure {
   }
   if (error instanceof TransportError) {
     return { kind: "transport", message: error.message, hint: error.hint };
+  }
+  if (error instanceof RecipeError) {
+    return { kind: "invalid", message: error.message, hint: error.hint };
   }
   throw error;
 }
