@@ -102,7 +102,7 @@ export async function resolveCredentials(
 export function normalise(raw: string, role: Pick<CredentialRole, "bearer">): string {
   const trimmed = raw.trim();
   if (!role.bearer) return trimmed;
-  return trimmed.replace(/^bearer\s+/i, "").trim();
+  return trimmed.replace(/^bearer(?:\s+|$)/i, "").trim();
 }
 
 function _list(items: string[]): string {
