@@ -41,7 +41,7 @@ export async function login(request: LoginRequest): Promise<string> {
     const detail = typeof why === "string" && why !== "" ? ` ("${why}")` : "";
     throw new CredentialsError(
       `Login to ${request.host} was refused: HTTP ${response.status}${detail}`,
-      { hint: `Check ${request.usernameName} and ${request.passwordName}` },
+      { hint: _hint(response.status, request) },
     );
   }
 
@@ -53,6 +53,15 @@ export async function login(request: LoginRequest): Promise<string> {
     );
   }
   return token;
+}
+
+function _hint(status: number, request: LoginRequest): string {
+  if (status === 404 || status === 405) {
+    return `No login at ${LOGIN_PATH} under this address: check the host variable `
+      + "and its base path (e.g. https://host:6042 or https://host/idmp)";
+  }
+  if (status >= 500) return "The server failed while logging in; try again or ask its operator";
+  return `Check ${request.usernameName} and ${request.passwordName}`;
 }
 
 function _tokenOf(json: JsonValue | undefined): string | undefined {

@@ -39,8 +39,9 @@ export function queryJson(value: JsonValue, path: string): JsonSelection {
 }
 
 function _select(value: JsonValue, path: string): JsonValue[] {
-  // jsonpath-plus treats a null document as "no document".
-  if (value === null) return path.trim() === "$" ? [null] : [];
+  // jsonpath-plus treats a null document as "no document", and its types
+  // leave out a bare bigint; neither has anything below the root.
+  if (value === null || typeof value === "bigint") return path.trim() === "$" ? [value] : [];
   try {
     const result: unknown = JSONPath({
       path,
