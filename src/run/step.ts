@@ -6,12 +6,15 @@ import type { AuthSession } from "../auth/session.ts";
 import { CredentialsError, RecipeError, TransportError } from "../errors.ts";
 import type { JsonValue } from "../json.ts";
 import { TemplateError, type TemplateScope } from "../recipe/template.ts";
-import type { Step } from "../recipe/types.ts";
+import type { Defaults, Step } from "../recipe/types.ts";
 import type { RunContext } from "./context.ts";
-import { exchange } from "./exchange.ts";
+import { exchange, type ExchangeOptions } from "./exchange.ts";
 import { maskHeaders, responseRecord } from "./mask.ts";
 import { prepareRequest } from "./prepare.ts";
+import { maskUrl } from "./url.ts";
+import { renderExchange } from "./verbose.ts";
 import type { Failure, StepResult } from "./results.ts";
+import { resolveRetryPolicy } from "./retry.ts";
 import { captureValues, verifyResponse } from "./verify.ts";
 
 /** What a step reads and writes as its recipe runs. */
@@ -26,6 +29,8 @@ export interface StepState {
   context: RunContext;
   /** Variables whose values must be hidden once captured. */
   secretVars: ReadonlySet<string>;
+  /** The recipe's `defaults`; a step's own keys win over them. */
+  defaults?: Defaults;
 }
 
 /** Runs `step` (the `index`th of its recipe) and returns its result. */
@@ -44,22 +49,27 @@ export async function runStep(step: Step, index: number, state: StepState): Prom
   };
 
   try {
-    const request = prepareRequest(step.request, state.host, state.scope, state.context.timeoutMs);
-    result.url = request.url;
-    if (state.context.verbose) state.context.log(`> ${request.method} ${request.url}`);
+    const timeoutMs = state.defaults?.timeout ?? state.context.timeoutMs;
+    const request = prepareRequest(step.request, state.host, state.scope, timeoutMs);
+    result.url = maskUrl(request.url);
 
     const renewedAhead = await state.session.ensureFresh();
-    const sent = await exchange(request, state.host, state.session);
+    const options = _exchangeOptions(step, state, result);
+    const sent = await exchange(request, state.host, state.session, options);
     Object.assign(result, {
       attempts: sent.attempts,
       tokenRefreshed: renewedAhead || sent.tokenRefreshed,
       httpStatus: sent.response.status,
-      request: { ...request, headers: maskHeaders(sent.headers) },
+      request: { ...request, url: result.url, headers: maskHeaders(sent.headers) },
       response: responseRecord(sent.response),
     });
+    if (state.context.verbose && result.request) {
+      for (const line of renderExchange(result.request, result)) state.context.log(line);
+    }
 
     if (sent.refused) result.failures.push(sent.refused);
     else result.failures.push(...verifyResponse(step, sent.response, state.scope));
+    if (sent.gaveUp && result.failures.length > 0) result.failures.push(sent.gaveUp);
     result.failures.push(...captureValues(step, sent.response, state.scope.vars));
     for (const name of Object.keys(step.capture ?? {})) {
       if (state.secretVars.has(name)) state.context.redactor.addValue(state.scope.vars[name]);
@@ -78,6 +88,22 @@ export async function runStep(step: Step, index: number, state: StepState): Prom
   result.durationMs = performance.now() - started;
   if (result.failures.length > 0) result.status = "failed";
   return result;
+}
+
+// Attempts land in the result as they happen, so a thrown NetworkError
+// still leaves them in the report.
+function _exchangeOptions(step: Step, state: StepState, result: StepResult): ExchangeOptions {
+  const { context } = state;
+  const expected = step.expect?.status;
+  return {
+    retry: resolveRetryPolicy(state.defaults?.retry, step.retry),
+    expects: expected === undefined ? undefined : [expected].flat(),
+    attempts: result.attempts,
+    sleep: context.sleep,
+    random: context.random,
+    log: context.log,
+    trace: context.verbose ? context.log : undefined,
+  };
 }
 
 function _failureOf(error: unknown): Failure {
