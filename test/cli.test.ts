@@ -93,7 +93,7 @@ test("no password or token reaches stdout, stderr or a report, even verbose", as
   const dir = await scratch(t);
   await writeFile(join(dir, "read.yaml"), READ);
   const out = join(dir, "report.json");
-  sim.failNext(1, { status: 500, paths: /\/elements\/\d+$/ });
+  sim.failNext(3, { status: 500, paths: /\/elements\/\d+$/ }); // every attempt fails
 
   const run = await cli(
     ["run", join(dir, "read.yaml"), "--verbose", "--reporter", "json", "--output", out],

@@ -11,11 +11,15 @@ import type * as T from "../src/recipe/types.ts";
 
 const keys = {
   recipe: {
-    version: 1, name: 1, description: 1, auth: 1, vars: 1, secrets: 1, steps: 1,
+    version: 1, name: 1, description: 1, auth: 1, vars: 1, secrets: 1, defaults: 1, steps: 1,
   } satisfies Record<keyof T.Recipe, 1>,
   step: {
-    id: 1, name: 1, request: 1, expect: 1, capture: 1, continueOnError: 1,
+    id: 1, name: 1, request: 1, expect: 1, capture: 1, continueOnError: 1, retry: 1,
   } satisfies Record<keyof T.Step, 1>,
+  defaults: { retry: 1, timeout: 1 } satisfies Record<keyof T.Defaults, 1>,
+  retry: {
+    attempts: 1, delay: 1, maxDelay: 1, maxRetryAfter: 1, nonIdempotent: 1,
+  } satisfies Record<keyof T.RetryOptions, 1>,
   request: {
     method: 1, path: 1, query: 1, headers: 1, json: 1, body: 1, timeout: 1,
   } satisfies Record<keyof T.Request, 1>,

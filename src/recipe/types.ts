@@ -104,6 +104,29 @@ export interface Step {
   /** Variable name to JSONPath into the response body. */
   capture?: Record<string, string>;
   continueOnError?: boolean;
+  /** Overrides `defaults.retry` key by key for this step. */
+  retry?: RetryOptions;
+}
+
+/** When and how a step's request is sent again; see `$defs.retry` in the schema. */
+export interface RetryOptions {
+  /** Attempts in all, the first included; 1 turns retries off. */
+  attempts?: number;
+  /** Milliseconds before the first retry; doubles with each further one. */
+  delay?: number;
+  /** The longest single backoff wait, in milliseconds. */
+  maxDelay?: number;
+  /** The longest Retry-After honoured, in milliseconds; a longer one fails at once. */
+  maxRetryAfter?: number;
+  /** Also retry 5xx answers and network errors of POST and PATCH. */
+  nonIdempotent?: boolean;
+}
+
+/** Settings every step of the recipe starts from. */
+export interface Defaults {
+  retry?: RetryOptions;
+  /** Milliseconds before a call is abandoned, unless its request sets `timeout`. */
+  timeout?: number;
 }
 
 /** A whole recipe file, version 1. */
@@ -113,6 +136,7 @@ export interface Recipe {
   description?: string;
   auth: Auth;
   vars?: Record<string, JsonValue>;
+  defaults?: Defaults;
   secrets?: Secrets;
   steps: Step[];
 }

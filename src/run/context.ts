@@ -31,6 +31,10 @@ export interface RunOptions {
   onRecipe?: (recipe: RecipeResult) => void;
   tokens?: TokenStore;
   redactor?: Redactor;
+  /** Waits between retries; tests may pass a fake. Default: setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Retry jitter in [0, 1); tests may fix it. Default: Math.random. */
+  random?: () => number;
 }
 
 /** Options with every default filled in. */
@@ -46,6 +50,8 @@ export interface RunContext {
   onRecipe: (recipe: RecipeResult) => void;
   tokens: TokenStore;
   redactor: Redactor;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
 }
 
 /** The default per-request timeout: 30 seconds. */
@@ -67,5 +73,7 @@ export function resolveRunOptions(options: RunOptions = {}): RunContext {
     onRecipe: options.onRecipe ?? (() => {}),
     tokens: options.tokens ?? new TokenStore(),
     redactor,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    random: options.random ?? Math.random,
   };
 }

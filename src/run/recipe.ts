@@ -80,7 +80,8 @@ async function _start(
     const secretVars = secretVarNames(loaded.recipe);
     for (const name of secretVars) context.redactor.addValue(vars[name]);
     const scope = { env, vars, steps: {} };
-    return { host: credentials.host, session, scope, context, secretVars };
+    const { defaults } = loaded.recipe;
+    return { host: credentials.host, session, scope, context, secretVars, defaults };
   } catch (error) {
     if (!(error instanceof IdmpError)) throw error;
     result.error = _failureOf(error);

@@ -31,10 +31,19 @@ export interface Failure {
 export interface Attempt {
   /** 1-based. */
   number: number;
+  /** Unset when no answer came: see `error`. */
   status?: number;
+  /** The network failure's code when no answer came, e.g. `ECONNRESET`. */
+  error?: string;
   durationMs: number;
-  /** Why another attempt followed, e.g. `401: token refreshed`. */
+  /**
+   * Why another attempt followed (`401: token renewed, request replayed`,
+   * `503: backing off 480 ms`), or why none did though the failure was of a
+   * kind that is retried (`Gave up after 3 attempts; ...`).
+   */
   reason?: string;
+  /** Milliseconds waited before the next attempt. */
+  waitMs?: number;
 }
 
 /** The request as sent, with credential headers masked. */

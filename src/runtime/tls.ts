@@ -8,16 +8,20 @@
 import { rootCertificates } from "node:tls";
 
 interface _DenoLike {
-  createHttpClient(options: { caCerts: string[] }): unknown;
+  createHttpClient(options: { caCerts?: string[]; poolMaxIdlePerHost?: number }): unknown;
 }
 
 let _extras: Record<string, unknown> = {};
+let _caCerts: string[] = [];
+let _fresh: Record<string, unknown> | undefined;
 
 /** Trusts `pem` (one or more certificates) besides the system's authorities. */
 export async function trustCertificates(pem: string): Promise<void> {
   const deno = (globalThis as { Deno?: _DenoLike }).Deno;
   if (deno) {
-    _extras = { client: deno.createHttpClient({ caCerts: [pem] }) };
+    _caCerts = [pem];
+    _extras = { client: deno.createHttpClient({ caCerts: _caCerts }) };
+    _fresh = undefined;
     return;
   }
   // Loaded only here: Deno never needs it, and most runs never get here.
@@ -28,4 +32,17 @@ export async function trustCertificates(pem: string): Promise<void> {
 /** Options to add to every fetch call: empty unless `trustCertificates` ran. */
 export function fetchExtras(): Readonly<Record<string, unknown>> {
   return _extras;
+}
+
+/**
+ * Options for a call that must not reach the server twice (POST, PATCH).
+ * Deno's fetch sends a request again, POST included, when a reused
+ * keep-alive connection closes before the answer; a Deno client that keeps
+ * no idle connections never reuses one. Node's fetch does not re-send.
+ */
+export function freshConnectionExtras(): Readonly<Record<string, unknown>> {
+  const deno = (globalThis as { Deno?: _DenoLike }).Deno;
+  if (!deno) return _extras;
+  _fresh ??= { client: deno.createHttpClient({ caCerts: _caCerts, poolMaxIdlePerHost: 0 }) };
+  return _fresh;
 }

@@ -1,20 +1,47 @@
 /**
- * Scripted failures: the next N matching calls get a chosen status instead
- * of their real answer. Small on purpose; new kinds of fault (dropped
- * connections, stalls) are meant to join `Fault` as further fields.
+ * Scripted failures: the next N matching calls get a chosen status, a
+ * dropped connection or a stalled answer instead of their real answer.
  */
 
-/** A scripted answer for calls that match. */
-export interface Fault {
-  /** HTTP status to answer with, e.g. 401, 429 or 503. */
+/** What every kind of fault shares. */
+interface FaultBase {
+  /** Only paths that match; without it, every path except login. */
+  paths?: RegExp;
+  /**
+   * Run the real handler first, so that a write takes effect, and then
+   * misbehave: the case where a retry would repeat a creation.
+   */
+  afterHandling?: boolean;
+}
+
+/** Answer with a chosen status, e.g. 401, 429, 503 or a 302 to elsewhere. */
+export interface StatusFault extends FaultBase {
+  kind?: "status";
+  /** HTTP status to answer with. */
   status: number;
   /** A JSON value, or text sent as it is; default `{code: status, message}`. */
   body?: unknown;
-  /** Extra response headers, e.g. `{ "retry-after": "2" }`. */
+  /**
+   * Extra response headers, which win over the defaults: e.g.
+   * `{ "retry-after": "2" }`, `{ location: "http://elsewhere/" }`, or
+   * `{ "content-type": "text/html" }` for a proxy's error page.
+   */
   headers?: Record<string, string>;
-  /** Only paths that match; without it, every path except login. */
-  paths?: RegExp;
 }
+
+/** Destroy the connection without a byte of answer. */
+export interface ResetFault extends FaultBase {
+  kind: "reset";
+}
+
+/** Hold the real answer back `ms`, or until the client goes when unset. */
+export interface StallFault extends FaultBase {
+  kind: "stall";
+  ms?: number;
+}
+
+/** A scripted misbehaviour for calls that match. */
+export type Fault = StatusFault | ResetFault | StallFault;
 
 /** Pending faults, used up in the order they were added. */
 export class FaultQueue {

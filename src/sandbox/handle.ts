@@ -1,15 +1,15 @@
 /**
  * Answers one request, in the order a real server would: scripted faults,
  * then routing, then credentials, then the handler; the envelope goes on in
- * one place at the end.
+ * one place at the end. A fault may also let the handler run first.
  */
 import { stringifyJson } from "../json.ts";
 import { authenticate } from "./authenticate.ts";
 import type { SandboxContext } from "./context.ts";
 import { elementRoutes } from "./elements.ts";
 import { eventRoutes } from "./events.ts";
+import { answerWithFault } from "./fault-answer.ts";
 import { ApiFailure } from "./failure.ts";
-import type { Fault } from "./faults.ts";
 import { LOGIN_PATH, loginRoute } from "./login.ts";
 import { miscRoutes } from "./misc.ts";
 import { matchRoute, type Route, type SandboxRequest } from "./route.ts";
@@ -19,6 +19,8 @@ export interface SandboxResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Destroy the connection instead of answering. */
+  drop?: boolean;
 }
 
 /** Every route of the API sits under this prefix. */
@@ -27,13 +29,26 @@ export const API_PREFIX = "/api/v1";
 const ROUTES: readonly Route[] = [loginRoute, ...elementRoutes, ...eventRoutes, ...miscRoutes];
 const JSON_TYPE = "application/json; charset=utf-8";
 
-/** Answers `request`; never throws. */
+/** Answers `request`; never throws. `signal` fires when the client has gone. */
 export async function handle(
   context: SandboxContext,
   request: SandboxRequest,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<SandboxResponse> {
+  const { path } = request;
+  const apiPath = path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length) : "";
+  const fault = context.faults.take(path, apiPath === LOGIN_PATH);
+  const real = () => _safely(context, request, apiPath);
+  return fault === undefined ? real() : answerWithFault(fault, real, signal);
+}
+
+async function _safely(
+  context: SandboxContext,
+  request: SandboxRequest,
+  apiPath: string,
 ): Promise<SandboxResponse> {
   try {
-    return await _answer(context, request);
+    return await _answer(context, request, apiPath);
   } catch (error) {
     if (error instanceof ApiFailure) return _failure(error.status, error.message);
     const reason = error instanceof Error ? error.message : String(error);
@@ -41,13 +56,8 @@ export async function handle(
   }
 }
 
-async function _answer(context: SandboxContext, request: SandboxRequest) {
+async function _answer(context: SandboxContext, request: SandboxRequest, apiPath: string) {
   const { method, path } = request;
-  const apiPath = path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length) : "";
-
-  const fault = context.faults.take(path, apiPath === LOGIN_PATH);
-  if (fault !== undefined) return _faultResponse(fault);
-
   const match = matchRoute(ROUTES, method, apiPath);
   if ("status" in match) {
     const what = match.status === 404 ? "No such route" : "Method not allowed on";
@@ -62,17 +72,6 @@ async function _answer(context: SandboxContext, request: SandboxRequest) {
     return _json(200, data);
   }
   return _json(200, { code: 0, message: "success", data });
-}
-
-// Text goes out as it is; anything else as JSON; the fault's headers win.
-function _faultResponse(fault: Fault): SandboxResponse {
-  const { status, body } = fault;
-  const response =
-    typeof body === "string"
-      ? { status, headers: { "content-type": "text/plain; charset=utf-8" }, body }
-      : _json(status, body ?? { code: status, message: `Scripted failure ${status}` });
-  const extra = Object.entries(fault.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]);
-  return { ...response, headers: { ...response.headers, ...Object.fromEntries(extra) } };
 }
 
 function _failure(status: number, message: string): SandboxResponse {

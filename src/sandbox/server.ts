@@ -51,12 +51,19 @@ async function _serve(context: SandboxContext, req: IncomingMessage, res: Server
   context.inFlight++;
   stats.maxInFlight = Math.max(stats.maxInFlight, context.inFlight);
 
+  // Fires when the client or close() ends the connection, to end a stall.
+  const gone = new AbortController();
+  res.once("close", () => gone.abort());
   try {
     const request = await _readRequest(req);
     context.requests.push(request);
-    const response = await handle(context, request);
+    const response = await handle(context, request, gone.signal);
     const { latencyMs } = context.options;
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (response.drop) {
+      req.socket.destroy();
+      return;
+    }
 
     const length = Buffer.byteLength(response.body);
     res.writeHead(response.status, { ...response.headers, "content-length": String(length) });

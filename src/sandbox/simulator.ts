@@ -26,8 +26,9 @@ export interface Simulator {
   /** Every request received, oldest first; `reset()` empties it. */
   requests: SandboxRequest[];
   /**
-   * Makes the next `count` calls answer `fault.status` instead. Without
-   * `fault.paths`, login is left alone so a client can still log in.
+   * Makes the next `count` calls misbehave as `fault` says: another status,
+   * a dropped connection or a stall. Without `fault.paths`, login is left
+   * alone so a client can still log in.
    */
   failNext(count: number, fault: Fault): void;
   /** Revokes every token issued so far: their next use answers 401. */
