@@ -118,7 +118,7 @@ function _staticAdvice(mode: Credentials["mode"], names: Readonly<Record<string,
   if (mode === "cloud") {
     const vars = `${names.bearerToken ?? "BEARER_TOKEN"} and ${names.accessToken ?? "CLOUD_TOKEN"}`;
     return {
-      message: "The cloud service refused the tokens (HTTP 401): they have expired",
+      message: "The cloud service refused the tokens (HTTP 401): they have expired or are wrong",
       hint: `Log in to the IDMP cloud in a browser, open the developer tools, copy the `
         + `Authorization and Access-token headers of any /api/v1/... request into ${vars}`,
     };

@@ -20,7 +20,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const args = parseCli(argv);
     if (args.version) return _print(`${VERSION}\n`);
-    if (args.help || args.command === undefined) return _print(HELP);
+    if (args.help) return _print(HELP);
+    if (args.command === undefined) {
+      stderr.write(HELP);
+      return ExitCode.invalid;
+    }
 
     switch (args.command) {
       case "run":
@@ -31,9 +35,7 @@ export async function main(argv: string[]): Promise<number> {
         return _print(await readFile(new URL("../../schema/recipe.schema.json", import.meta.url),
           "utf8"));
       case "sandbox":
-        await serveSandbox({ port: _port(args.port), log: (line) => stdout.write(`${line}\n`) });
-        stderr.write("Press Ctrl+C to stop\n");
-        return await new Promise<number>(() => {});
+        return await _sandbox(args.port);
     }
   } catch (error) {
     stderr.write(redactor.redact(renderError(error, verbose, colorWanted(stderr))));
@@ -59,6 +61,19 @@ export function renderError(error: unknown, verbose: boolean, color: boolean): s
 function _print(text: string): number {
   stdout.write(text);
   return ExitCode.ok;
+}
+
+async function _sandbox(portArg: string | undefined): Promise<number> {
+  const port = _port(portArg);
+  const log = (line: string) => stdout.write(`${line}\n`);
+  await serveSandbox({ port, log }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    throw new UsageError(`Port ${port ?? 8765} is already in use`, {
+      hint: "Pass --port N with a free port, or --port 0 to pick one",
+    });
+  });
+  stderr.write("Press Ctrl+C to stop\n");
+  return await new Promise<number>(() => {});
 }
 
 function _port(value: string | undefined): number | undefined {

@@ -25,7 +25,7 @@ export function renderRecipeHeader(
 export function renderStep(step: StepResult, options: TextOptions): string {
   const c = createColors(options.color);
   if (step.status === "skipped") {
-    return `  ${c.dim(`- ${step.method.padEnd(6)} not run  ${step.name}`)}\n`;
+    return `  ${c.dim(`- ${step.method.padEnd(6)} ${step.path}  not run  ${step.name}`)}\n`;
   }
 
   const mark = step.status === "passed" ? c.green("✓") : c.red("✗");
@@ -57,12 +57,11 @@ export function renderRecipeEnd(recipe: RecipeResult, options: TextOptions): str
 /** The closing summary of a run. */
 export function renderSummary(run: RunResult, options: TextOptions): string {
   const c = createColors(options.color);
-  const steps = run.recipes.flatMap((recipe) => recipe.steps);
-  const count = (status: string) => steps.filter((step) => step.status === status).length;
+  const { recipes, steps } = run.summary;
   const verdict = run.exitCode === 0 ? c.green("PASS") : c.red("FAIL");
-  return `\n${verdict} ${run.summary.recipes} recipe(s): ${run.summary.passed} passed, `
-    + `${run.summary.failed} failed; ${steps.length} step(s): ${count("passed")} passed, `
-    + `${count("failed")} failed, ${count("skipped")} not run `
+  return `\n${verdict} ${recipes.total} recipe(s): ${recipes.passed} passed, `
+    + `${recipes.failed} failed; ${steps.total} step(s): ${steps.passed} passed, `
+    + `${steps.failed} failed, ${steps.notRun} not run `
     + `(${(run.durationMs / 1000).toFixed(2)} s)\n`;
 }
 

@@ -103,6 +103,7 @@ function _skipped(loaded: LoadedRecipe, index: number): StepResult {
     id: step?.id,
     name: step?.name ?? step?.id ?? `step ${index + 1}`,
     method: step?.request.method ?? "",
+    path: step?.request.path ?? "",
     status: "skipped",
     durationMs: 0,
     attempts: [],

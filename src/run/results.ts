@@ -72,6 +72,9 @@ export interface StepResult {
   /** 1-based line of the step in its recipe file, when known. */
   line?: number;
   method: string;
+  /** The path as the recipe writes it, templates unrendered. */
+  path: string;
+  /** The URL as sent, secret query values masked. */
   url?: string;
   status: StepStatus;
   httpStatus?: number;
@@ -101,5 +104,11 @@ export interface RunResult {
   recipes: RecipeResult[];
   exitCode: number;
   durationMs: number;
-  summary: { recipes: number; passed: number; failed: number; steps: number; skipped: number };
+  summary: RunSummary;
+}
+
+/** Counts of a run; `notRun` steps are the ones skipped after a failure. */
+export interface RunSummary {
+  recipes: { total: number; passed: number; failed: number };
+  steps: { total: number; passed: number; failed: number; notRun: number };
 }

@@ -24,17 +24,24 @@ export async function runRecipes(
 /** Builds the run's result from its recipes' results. */
 export function summarise(recipes: RecipeResult[], durationMs: number): RunResult {
   const steps = recipes.flatMap((recipe) => recipe.steps);
-  const passed = recipes.filter((recipe) => recipe.status === "passed").length;
+  const count = <T extends { status: string }>(items: T[], status: string) =>
+    items.filter((item) => item.status === status).length;
   return {
     recipes,
     exitCode: Math.max(0, ...recipes.map((recipe) => recipe.exitCode)),
     durationMs,
     summary: {
-      recipes: recipes.length,
-      passed,
-      failed: recipes.length - passed,
-      steps: steps.length,
-      skipped: steps.filter((step) => step.status === "skipped").length,
+      recipes: {
+        total: recipes.length,
+        passed: count(recipes, "passed"),
+        failed: count(recipes, "failed"),
+      },
+      steps: {
+        total: steps.length,
+        passed: count(steps, "passed"),
+        failed: count(steps, "failed"),
+        notRun: count(steps, "skipped"),
+      },
     },
   };
 }

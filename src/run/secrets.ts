@@ -7,7 +7,7 @@ import type { Environment } from "../auth/credentials.ts";
 import { findTemplateRefs } from "../recipe/template.ts";
 import type { Recipe } from "../recipe/types.ts";
 
-const SECRET_NAME = /(?:TOKEN|PASSWORD|PASSWD|PWD|SECRET|API_?KEY|CREDENTIAL|PRIVATE)/i;
+const SECRET_NAME = /(?:TOKEN|PASSWORD|PASSWD|PWD|SECRET|KEY|CREDENTIAL|PRIVATE)/i;
 
 /** The values of every secret environment variable the recipe reads. */
 export function secretEnvValues(recipe: Recipe, env: Environment): string[] {

@@ -41,6 +41,7 @@ export async function runStep(step: Step, index: number, state: StepState): Prom
     id: step.id,
     name: step.name ?? step.id ?? `step ${index + 1}`,
     method: step.request.method,
+    path: step.request.path,
     status: "passed",
     durationMs: 0,
     attempts: [],
