@@ -90,19 +90,31 @@ export function renderValue(value: JsonValue, scope: TemplateScope): JsonValue {
   return out;
 }
 
-/** Renders one string; a whole-string template returns the value itself. */
-export function renderString(text: string, scope: TemplateScope): JsonValue {
+/**
+ * Renders one string; a whole-string template returns the value itself.
+ * `encode` applies to each value set inside other text, e.g. a path segment.
+ */
+export function renderString(
+  text: string,
+  scope: TemplateScope,
+  encode: (value: string) => string = (value) => value,
+): JsonValue {
   if (!hasTemplate(text)) return text;
   const parts = parseTemplate(text);
   const [only] = parts;
   if (parts.length === 1 && typeof only === "object") return resolveRef(only, scope);
-  return parts.map((part) => _textOf(typeof part === "string" ? part : resolveRef(part, scope)))
-    .join("");
+  return parts.map((part) =>
+    typeof part === "string" ? part : encode(_textOf(resolveRef(part, scope)))
+  ).join("");
 }
 
 /** Renders a string and always returns text, e.g. for a URL path or header. */
-export function renderText(text: string, scope: TemplateScope): string {
-  return _textOf(renderString(text, scope));
+export function renderText(
+  text: string,
+  scope: TemplateScope,
+  encode?: (value: string) => string,
+): string {
+  return _textOf(renderString(text, scope, encode));
 }
 
 /** Looks a reference up; throws TemplateError when it leads nowhere. */

@@ -39,18 +39,38 @@ export class Redactor {
     return this.#secrets.size;
   }
 
-  /** Returns the text with every known secret replaced by the mask. */
+  /**
+   * Returns the text with every known secret replaced by the mask, and the
+   * head of a secret that a cut left before `…` or `...` masked as well.
+   */
   redact(text: string): string {
     if (this.#secrets.size === 0) return text;
     this.#pattern ??= _patternOf(this.#secrets);
-    return text.replace(this.#pattern, MASK);
+    const whole = text.replace(this.#pattern, MASK);
+    return whole.replace(TRUNCATED, (run: string, ellipsis: string) =>
+      this.#isHeadOfSecret(run.slice(0, -ellipsis.length)) ? `${MASK}${ellipsis}` : run);
+  }
+
+  #isHeadOfSecret(run: string): boolean {
+    for (let start = 0; start <= run.length - MIN_HEAD; start++) {
+      const head = run.slice(start);
+      for (const secret of this.#secrets) if (secret.startsWith(head)) return true;
+    }
+    return false;
   }
 }
 
-// A secret may appear as it is, escaped inside JSON, or percent-encoded.
+// The shortest head of a secret worth masking when a cut leaves it behind.
+const MIN_HEAD = 4;
+// A run of non-blank characters that ends in an ellipsis, as cuts leave them.
+const TRUNCATED = /[^\s"'`]{4,}(…|\.\.\.)/g;
+
+// A secret may appear as it is, escaped inside JSON (once, or twice when a
+// JSON text is itself quoted), or percent-encoded.
 function _forms(value: string): string[] {
   const json = JSON.stringify(value).slice(1, -1);
-  return [value, json, encodeURIComponent(value)];
+  const jsonTwice = JSON.stringify(json).slice(1, -1);
+  return [value, json, jsonTwice, encodeURIComponent(value)];
 }
 
 function _patternOf(secrets: Set<string>): RegExp {

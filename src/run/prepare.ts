@@ -23,7 +23,8 @@ export function prepareRequest(
   scope: TemplateScope,
   defaultTimeoutMs: number,
 ): PreparedRequest {
-  const path = renderText(request.path, scope);
+  // A value set inside a path is one segment: `/` `?` `#` in it are encoded.
+  const path = renderText(request.path, scope, encodeURIComponent);
   const query = request.query === undefined
     ? undefined
     : renderValue(request.query as JsonValue, scope) as Record<string, JsonValue>;

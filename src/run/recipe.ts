@@ -3,11 +3,14 @@
  * the steps in order, and stop at the first failure unless a step allows it.
  */
 import { resolveCredentials } from "../auth/credentials.ts";
-import { createSession } from "../auth/session.ts";
+import { createSession, type SessionContext } from "../auth/session.ts";
 import { ExitCode, IdmpError } from "../errors.ts";
 import type { LoadedRecipe } from "../recipe/load.ts";
 import type { RunContext } from "./context.ts";
 import type { Failure, FailureKind, RecipeResult, StepResult } from "./results.ts";
+import { TemplateError } from "../recipe/template.ts";
+import type { Recipe } from "../recipe/types.ts";
+import { checkEnvReferences, renderVars } from "./preflight.ts";
 import { secretEnvValues, secretVarNames } from "./secrets.ts";
 import { runStep, type StepState } from "./step.ts";
 
@@ -60,33 +63,41 @@ async function _start(
   context: RunContext,
   result: RecipeResult,
 ): Promise<StepState | undefined> {
+  const { recipe } = loaded;
   try {
-    const { auth } = loaded.recipe;
-    const env = context.envFor(loaded.recipe);
-    const credentials = await resolveCredentials(auth, env, { allowHttp: context.allowHttp });
-    context.redactor.add(...credentials.secrets, ...secretEnvValues(loaded.recipe, env));
+    const env = context.envFor(recipe);
+    checkEnvReferences(recipe, env);
+    const credentials = await resolveCredentials(recipe.auth, env, {
+      allowHttp: context.allowHttp });
+    context.redactor.add(...credentials.secrets, ...secretEnvValues(recipe, env));
     result.warnings.push(...credentials.warnings);
-    for (const warning of credentials.warnings) context.log(`warning: ${warning}`);
 
-    const session = createSession(credentials, {
-      tokens: context.tokens,
-      timeoutMs: context.timeoutMs,
-      onSecret: (value) => context.redactor.add(value),
-      refreshMarginMs: (auth.mode === "enterprise" ? auth.refreshMargin ?? 60 : 0) * 1000,
-      log: (line) => (context.verbose ? context.log(line) : undefined),
-    });
-    await session.start();
-    const vars = { ...loaded.recipe.vars, ...context.vars };
-    const secretVars = secretVarNames(loaded.recipe);
+    const vars = renderVars(recipe, env, context.vars);
+    const secretVars = secretVarNames(recipe);
     for (const name of secretVars) context.redactor.addValue(vars[name]);
+
+    const session = createSession(credentials, _sessionContext(recipe, context));
+    await session.start();
     const scope = { env, vars, steps: {} };
-    const { defaults } = loaded.recipe;
-    return { host: credentials.host, session, scope, context, secretVars, defaults };
+    return { host: credentials.host, session, scope, context, secretVars,
+      defaults: recipe.defaults };
   } catch (error) {
-    if (!(error instanceof IdmpError)) throw error;
-    result.error = _failureOf(error);
+    if (error instanceof TemplateError) result.error = { kind: "template", message: error.message };
+    else if (error instanceof IdmpError) result.error = _failureOf(error);
+    else throw error;
     return undefined;
   }
+}
+
+function _sessionContext(recipe: Recipe, context: RunContext): SessionContext {
+  const { auth } = recipe;
+  return {
+    tokens: context.tokens,
+    timeoutMs: context.timeoutMs,
+    onSecret: (value) => context.redactor.add(value),
+    refreshMarginMs: (auth.mode === "enterprise" ? auth.refreshMargin ?? 60 : 0) * 1000,
+    log: (line) => (context.verbose ? context.log(line) : undefined),
+  };
 }
 
 // A failed step stops the recipe unless it says continueOnError; a refusal

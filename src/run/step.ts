@@ -3,7 +3,7 @@
  * capture values. Whatever happens ends as a StepResult.
  */
 import type { AuthSession } from "../auth/session.ts";
-import { CredentialsError, RecipeError, TransportError } from "../errors.ts";
+import { ExitCode, IdmpError } from "../errors.ts";
 import type { JsonValue } from "../json.ts";
 import { TemplateError, type TemplateScope } from "../recipe/template.ts";
 import type { Defaults, Step } from "../recipe/types.ts";
@@ -13,7 +13,7 @@ import { maskHeaders, responseRecord } from "./mask.ts";
 import { prepareRequest } from "./prepare.ts";
 import { maskUrl } from "./url.ts";
 import { renderExchange } from "./verbose.ts";
-import type { Failure, StepResult } from "./results.ts";
+import type { Failure, FailureKind, StepResult } from "./results.ts";
 import { resolveRetryPolicy } from "./retry.ts";
 import { captureValues, verifyResponse } from "./verify.ts";
 
@@ -62,7 +62,7 @@ export async function runStep(step: Step, index: number, state: StepState): Prom
       tokenRefreshed: renewedAhead || sent.tokenRefreshed,
       httpStatus: sent.response.status,
       request: { ...request, url: result.url, headers: maskHeaders(sent.headers) },
-      response: responseRecord(sent.response),
+      response: responseRecord(sent.response, (text) => state.context.redactor.redact(text)),
     });
     if (state.context.verbose && result.request) {
       for (const line of renderExchange(result.request, result)) state.context.log(line);
@@ -107,16 +107,17 @@ function _exchangeOptions(step: Step, state: StepState, result: StepResult): Exc
   };
 }
 
+const KIND_OF_EXIT: Partial<Record<number, FailureKind>> = {
+  [ExitCode.invalid]: "invalid",
+  [ExitCode.credentials]: "credentials",
+  [ExitCode.unreachable]: "transport",
+};
+
+// The tool's own errors end the step as a failure of their kind; anything
+// else is a bug and goes up to the CLI.
 function _failureOf(error: unknown): Failure {
   if (error instanceof TemplateError) return { kind: "template", message: error.message };
-  if (error instanceof CredentialsError) {
-    return { kind: "credentials", message: error.message, hint: error.hint };
-  }
-  if (error instanceof TransportError) {
-    return { kind: "transport", message: error.message, hint: error.hint };
-  }
-  if (error instanceof RecipeError) {
-    return { kind: "invalid", message: error.message, hint: error.hint };
-  }
-  throw error;
+  const kind = error instanceof IdmpError ? KIND_OF_EXIT[error.exitCode] : undefined;
+  if (kind === undefined || !(error instanceof IdmpError)) throw error;
+  return { kind, message: error.message, hint: error.hint };
 }

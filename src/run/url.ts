@@ -3,7 +3,7 @@
  * string encoded by one fixed policy, and the masking of secret query values
  * for messages.
  */
-import { UsageError } from "../errors.ts";
+import { RecipeError, UsageError } from "../errors.ts";
 import { encodeQuery } from "./query.ts";
 
 /** What stands in for a secret query value in messages. */
@@ -17,10 +17,21 @@ const SECRET_NAME = /token|key|secret|passw|pwd|auth|sig|credential|session|cook
  * `http(s)://` path is used as is. Throws UsageError for a malformed host.
  */
 export function buildUrl(host: string, path: string, query?: Record<string, unknown>): string {
+  _refuseDotSegments(path);
   const url = /^https?:\/\//i.test(path) ? _parse(path, "URL") : _join(_parseHost(host), path);
   const extra = query === undefined ? "" : encodeQuery(query);
   if (extra !== "") url.search = url.search === "" ? extra : `${url.search.slice(1)}&${extra}`;
   return url.href;
+}
+
+// `..` would climb out of the host's base path (and still carry credentials
+// there); `.` is noise. Both are refused rather than resolved.
+function _refuseDotSegments(path: string): void {
+  const segments = path.split(/[?#]/, 1)[0]?.split("/") ?? [];
+  if (!segments.some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment))) return;
+  throw new RecipeError(`Path "${path}" has a '.' or '..' segment`, {
+    hint: "Write the path from the host's base, e.g. /api/v1/elements",
+  });
 }
 
 /** True when both URLs parse and share scheme, host and port. */
