@@ -126,7 +126,7 @@ test("validate accepts every recipe in recipes/ and sends nothing", async () => 
 test("validate reports a literal JWT in a header without echoing it, exit 2", async (t) => {
   const dir = await scratch(t);
   const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjYW5hcnkifQ.c2lnbmF0dXJlLWNhbmFyeQ";
-  await writeFile(join(dir, "jwt.yaml"), READ.replace(
+  await writeFile(join(dir, "jwt.yaml"), READ.replace("mode: enterprise", "mode: none").replace(
     "    request: { method: GET, path: /api/v1/elements }",
     `    request:\n      method: GET\n      path: /api/v1/elements\n      headers:\n        Authorization: Bearer ${jwt}`,
   ));

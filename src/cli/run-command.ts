@@ -1,7 +1,7 @@
 /**
  * `idmp-recipe run`: validate every recipe, run the valid ones, report.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { ExitCode, UsageError } from "../errors.ts";
 import { renderJsonReport } from "../report/json.ts";
 import type { Redactor } from "../report/redact.ts";
@@ -14,6 +14,7 @@ import { startSimulator } from "../sandbox/simulator.ts";
 import type { CliArgs } from "./args.ts";
 import { loadEnvironment, parseVars } from "./environment.ts";
 import { expandRecipeArgs } from "./files.ts";
+import { checkOutputFile, writeOutputFile } from "./output-file.ts";
 import { loadAll } from "./load-all.ts";
 import { sandboxEnvironment } from "./sandbox-env.ts";
 import { VERSION } from "./version.ts";
@@ -28,6 +29,7 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
       hint: `Use one of: ${REPORTERS.join(", ")}`,
     });
   }
+  if (args.output !== undefined) await checkOutputFile(args.output);
   const files = await expandRecipeArgs(args.positionals);
   const env = await loadEnvironment(args.envFiles, process.env);
   const vars = parseVars(args.vars);
@@ -67,10 +69,11 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
     if (textOut) stdout.write(redactor.redact(text.renderSummary(run, { color })));
     if (reporter === "json") {
       const json = redactor.redact(renderJsonReport(run, VERSION));
-      if (args.output) await writeFile(args.output, json);
+      if (args.output) await writeOutputFile(args.output, json);
       else stdout.write(json);
     } else if (args.output) {
-      await writeFile(args.output, redactor.redact(text.renderTextReport(run, { color: false })));
+      const report = redactor.redact(text.renderTextReport(run, { color: false }));
+      await writeOutputFile(args.output, report);
     }
     return Math.max(invalid, run.exitCode);
   } finally {

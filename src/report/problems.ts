@@ -4,6 +4,7 @@
  */
 import { createColors } from "picocolors";
 import type { Problem } from "../recipe/problem.ts";
+import { looksLikeSecret } from "../recipe/secrets.ts";
 
 /** Text for the problems of one file; `source` adds the line and a caret. */
 export function renderProblems(
@@ -12,13 +13,16 @@ export function renderProblems(
 ): string {
   const c = createColors(options.color);
   const lines = options.source?.split(/\r?\n/) ?? [];
+  // A line that holds a literal secret is never quoted, whatever rule points at it.
+  const secretLines = new Set(problems
+    .filter((problem) => problem.rule === "literal-secret")
+    .map((problem) => problem.line));
   return problems.map((problem) => {
     const where = c.bold(`${problem.file}:${problem.line}:${problem.column}`);
     const level = problem.severity === "error" ? c.red("error") : c.yellow("warning");
     let text = `${where} ${level} ${problem.message} ${c.dim(`[${problem.rule}]`)}\n`;
-    // The line of a literal secret is the secret: never quote it.
-    const line = problem.rule === "literal-secret" ? undefined : lines[problem.line - 1];
-    if (line !== undefined && line.length <= 200) {
+    const line = secretLines.has(problem.line) ? undefined : lines[problem.line - 1];
+    if (line !== undefined && line.length <= 200 && !looksLikeSecret(line)) {
       text += `  ${line}\n  ${" ".repeat(Math.max(0, problem.column - 1))}${c.red("^")}\n`;
     }
     return text;

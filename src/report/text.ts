@@ -36,7 +36,8 @@ export function renderStep(step: StepResult, options: TextOptions): string {
     step.tokenRefreshed ? "token renewed" : "",
   ].filter(Boolean);
   const extra = notes.length > 0 ? c.yellow(` (${notes.join(", ")})`) : "";
-  const line = `  ${mark} ${step.method.padEnd(6)} ${_pathOf(step.url)}  ${status}${time}`
+  const where = _pathOf(step.url) || step.path;
+  const line = `  ${mark} ${step.method.padEnd(6)} ${where}  ${status} ${time}`
     + `  ${c.dim(step.name)}${extra}\n`;
 
   const details = step.failures.map((failure) => _failure(failure, c)).join("");
