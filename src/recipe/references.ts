@@ -5,18 +5,9 @@
 import { parseTemplate, type TemplateRef, TemplateError } from "./template.ts";
 import { type CheckContext, report } from "./context.ts";
 import type { NodePath } from "./problem.ts";
-import { suggest } from "./suggest.ts";
+import { referenceProblem, type Scope } from "./reference-problems.ts";
 import type { Recipe } from "./types.ts";
 import { forEachString } from "./walk.ts";
-
-/** What a reference may read at one place in the recipe. */
-interface Scope {
-  /** Index of the step the reference is in; -1 for `vars`. */
-  step: number;
-  vars: ReadonlySet<string>;
-}
-
-const STEP_PARTS = new Set(["status", "headers", "json"]);
 
 /** Reports template syntax errors and references to what is not yet defined. */
 export function checkReferences(
@@ -39,12 +30,7 @@ export function checkReferences(
     });
 
   const _checkRef = (ref: TemplateRef, at: NodePath, scope: Scope): void => {
-    const [name] = ref.path;
-    const problem = ref.root === "vars"
-      ? _varProblem(String(name), scope, captured)
-      : ref.root === "steps"
-      ? _stepProblem(ref, scope, ids)
-      : undefined;
+    const problem = referenceProblem(ref, scope, { captured, ids });
     if (!problem) return;
     const message = `'\${{ ${ref.source} }}' ${problem.message}`;
     report(context, context.locator.inString(at, ref.offset), problem.rule, message, {
@@ -52,8 +38,13 @@ export function checkReferences(
     });
   };
 
-  const vars = new Set([...Object.keys(recipe.vars ?? {}), ...extraVars]);
-  check(recipe.vars, ["vars"], { step: -1, vars });
+  // Vars are rendered once, in file order, before the first step.
+  const order = Object.keys(recipe.vars ?? {});
+  order.forEach((own, index) => {
+    const above = new Set([...order.slice(0, index), ...extraVars]);
+    check(recipe.vars?.[own], ["vars", own], { step: -1, vars: above, order, own });
+  });
+  const vars = new Set([...order, ...extraVars]);
   recipe.steps.forEach((step, index) => {
     const before = new Set(vars);
     for (const [name, from] of captured) if (from < index) before.add(name);
@@ -64,59 +55,6 @@ export function checkReferences(
     const after = new Set([...before, ...Object.keys(step.capture ?? {})]);
     check(step.expect, [...path, "expect"], { step: index, vars: after });
   });
-}
-
-interface RefProblem {
-  rule: "undefined-reference" | "forward-reference";
-  message: string;
-}
-
-function _varProblem(
-  name: string,
-  scope: Scope,
-  captured: Map<string, number>,
-): RefProblem | undefined {
-  if (scope.vars.has(name)) return undefined;
-  const later = captured.get(name);
-  if (later !== undefined && later >= scope.step) {
-    const message = `reads '${name}', which step ${later + 1} captures later; ` +
-      "move that step before this one";
-    return { rule: "forward-reference", message };
-  }
-  const near = suggest(name, scope.vars);
-  const fix = near !== undefined
-    ? `did you mean '${near}'?`
-    : `add it under vars, capture it in an earlier step, or pass --var ${name}=...`;
-  return { rule: "undefined-reference", message: `reads '${name}', which is not defined; ${fix}` }
-   ;
-}
-
-function _stepProblem(
-  ref: TemplateRef,
-  scope: Scope,
-  ids: Map<string, number>,
-): RefProblem | undefined {
-  const [id, part] = ref.path.map(String);
-  const index = ids.get(id ?? "");
-  if (index !== undefined && index >= scope.step) {
-    const which = index === scope.step
-      ? "this step itself"
-      : `step ${index + 1}, which runs later`;
-    const message = `reads ${which}; a step can read only the steps before it`;
-    return { rule: "forward-reference", message };
-  }
-  if (index === undefined) {
-    const earlier = [...ids].filter(([, at]) => at < scope.step).map(([name]) => name);
-    const near = suggest(id ?? "", earlier);
-    const fix = near !== undefined ? `did you mean '${near}'?` : "give an earlier step that id";
-    const message = `reads step '${id ?? ""}', but no earlier step has that id; ${fix}`;
-    return { rule: "undefined-reference", message };
-  }
-  if (part !== undefined && !STEP_PARTS.has(part)) {
-    const message = `reads '${part}' of step '${id ?? ""}'; use status, headers or json`;
-    return { rule: "undefined-reference", message };
-  }
-  return undefined;
 }
 
 function _refs(context: CheckContext, text: string, at: NodePath): TemplateRef[] {

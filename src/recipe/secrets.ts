@@ -10,16 +10,28 @@ import { forEachString } from "./walk.ts";
 
 const JWT = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/;
 const API_KEY = /\bapi_[A-Za-z0-9-]+\.[A-Za-z0-9_-]{16,}/;
-const SECRET_HEADERS = new Set(["authorization", "access-token", "cookie", "x-api-key"]);
-const SECRET_KEYS = new Set(["password", "token", "secret", "apikey"]);
+const SECRET_HEADERS = new Set([
+  "authorization", "proxy-authorization", "access-token", "cookie", "x-api-key",
+]);
+// Compared lower case, without `-` and `_`: `access_token` is `accesstoken`.
+const SECRET_KEYS = new Set([
+  "password", "pwd", "passwd", "passphrase", "token", "accesstoken", "secret",
+  "clientsecret", "apikey",
+]);
 const TEMPLATE = /\$\{\{.*?\}\}/g;
 // Text a header may put before its template, e.g. `Bearer ${{ env.T }}`.
 const SCHEMES = /^(?:bearer|basic|token)?$/i;
 const FIX = "keep the secret in an environment variable and write ${{ env.NAME }}";
 
-/** Reports each literal secret in a recipe, without its value. */
+/**
+ * Reports each literal secret in a recipe, without its value. A node that
+ * already has an error (e.g. a credential header to remove) gets no second.
+ */
 export function checkSecrets(context: CheckContext, recipe: Recipe): void {
   const reported = new Set<string>();
+  for (const problem of context.problems) {
+    if (problem.severity === "error" && problem.path !== undefined) reported.add(problem.path);
+  }
   const flag = (path: NodePath, finding: string): void => {
     const key = formatPath(path);
     if (reported.has(key)) return;

@@ -1,9 +1,14 @@
 /**
  * Checks a schema-valid recipe for what a schema cannot express: unique
- * step ids, references to what exists by then, one kind of body, no
- * literal secrets, and a warning for plain http to a remote host.
+ * step ids, one kind of body, numbers JSON can carry, readable JSONPaths
+ * and patterns, references to what exists by then, no credential header
+ * the runner would replace, no literal secrets, and a warning for plain
+ * http to a remote host.
  */
 import { type CheckContext, report } from "./context.ts";
+import { checkCredentialHeaders } from "./credential-headers.ts";
+import { checkExpectSyntax } from "./expect-syntax.ts";
+import { checkNumbers } from "./numbers.ts";
 import { checkReferences } from "./references.ts";
 import { checkSecrets } from "./secrets.ts";
 import type { Recipe } from "./types.ts";
@@ -18,7 +23,11 @@ export function checkSemantics(
 ): void {
   _checkStepIds(context, recipe);
   _checkBodies(context, recipe);
+  checkNumbers(context, recipe);
+  checkExpectSyntax(context, recipe);
   checkReferences(context, recipe, extraVars);
+  // Before secrets: a credential header is one problem, not two.
+  checkCredentialHeaders(context, recipe);
   checkSecrets(context, recipe);
   _checkPlainHttp(context, recipe);
 }

@@ -1,0 +1,120 @@
+/**
+ * Judges one `${{ }}` reference against what is defined where it stands:
+ * vars above it, captures of earlier steps, earlier step ids.
+ */
+import { suggest } from "./suggest.ts";
+import type { TemplateRef } from "./template.ts";
+
+/** What a reference may read at one place in the recipe. */
+export interface Scope {
+  /** Index of the step the reference is in; -1 for `vars`. */
+  step: number;
+  vars: ReadonlySet<string>;
+  /** In `vars`: the names in file order, and the one being defined. */
+  order?: readonly string[];
+  own?: string;
+}
+
+/** What the recipe defines, and where: name or id to step index. */
+export interface Definitions {
+  captured: ReadonlyMap<string, number>;
+  ids: ReadonlyMap<string, number>;
+}
+
+const STEP_PARTS = new Set(["status", "headers", "json"]);
+
+/** The problem with a reference at `scope`, or undefined when it reads well. */
+export function referenceProblem(
+  ref: TemplateRef,
+  scope: Scope,
+  known: Definitions,
+): RefProblem | undefined {
+  const name = String(ref.path[0]);
+  if (ref.root === "env") return undefined;
+  if (scope.step < 0) {
+    return _inVarsProblem(ref, scope, known.captured) ?? _varProblem(name, scope, known.captured);
+  }
+  if (ref.root === "vars") return _varProblem(name, scope, known.captured);
+  return _stepProblem(ref, scope, known.ids);
+}
+
+/** Why a reference cannot be read where it stands. */
+export interface RefProblem {
+  rule: "undefined-reference" | "forward-reference";
+  message: string;
+}
+
+function _varProblem(
+  name: string,
+  scope: Scope,
+  captured: ReadonlyMap<string, number>,
+): RefProblem | undefined {
+  if (scope.vars.has(name)) return undefined;
+  const later = captured.get(name);
+  if (later !== undefined && later >= scope.step) {
+    const message = `reads '${name}', which step ${later + 1} captures later; ` +
+      "move that step before this one";
+    return { rule: "forward-reference", message };
+  }
+  const near = suggest(name, scope.vars);
+  const fix = near !== undefined
+    ? `did you mean '${near}'?`
+    : `add it under vars, capture it in an earlier step, or pass --var ${name}=...`;
+  const message = `reads '${name}', which is not defined; ${fix}`;
+  return { rule: "undefined-reference", message };
+}
+
+// What a var's own template may not read: steps, itself, a var below it,
+// or a capture; anything else is judged as anywhere else.
+function _inVarsProblem(
+  ref: TemplateRef,
+  scope: Scope,
+  captured: ReadonlyMap<string, number>,
+): RefProblem | undefined {
+  const rule = "forward-reference";
+  const why = "vars are rendered once, in file order, before the first step";
+  if (ref.root === "steps") {
+    return { rule, message: `reads a step, but ${why}; read it in the step that needs it` };
+  }
+  const name = String(ref.path[0]);
+  if (scope.vars.has(name)) return undefined;
+  if (name === scope.own) {
+    return { rule, message: `reads '${name}' itself; a var can read env and the vars above it` };
+  }
+  if (scope.order?.includes(name)) {
+    return { rule, message: `reads '${name}', defined below; ${why}, so move '${name}' above` };
+  }
+  const step = captured.get(name);
+  if (step === undefined) return undefined;
+  const message = `reads '${name}', which step ${step + 1} captures, but ${why}; ` +
+    "read it in a later step instead";
+  return { rule, message };
+}
+
+function _stepProblem(
+  ref: TemplateRef,
+  scope: Scope,
+  ids: ReadonlyMap<string, number>,
+): RefProblem | undefined {
+  const [id, part] = ref.path.map(String);
+  const index = ids.get(id ?? "");
+  if (index !== undefined && index >= scope.step) {
+    const which = index === scope.step
+      ? "this step itself"
+      : `step ${index + 1}, which runs later`;
+    const message = `reads ${which}; a step can read only the steps before it`;
+    return { rule: "forward-reference", message };
+  }
+  if (index === undefined) {
+    const earlier = [...ids].filter(([, at]) => at < scope.step).map(([name]) => name);
+    const near = suggest(id ?? "", earlier);
+    const fix = near !== undefined ? `did you mean '${near}'?` : "give an earlier step that id";
+    const message = `reads step '${id ?? ""}', but no earlier step has that id; ${fix}`;
+    return { rule: "undefined-reference", message };
+  }
+  if (part !== undefined && !STEP_PARTS.has(part)) {
+    const message = `reads '${part}' of step '${id ?? ""}'; use status, headers or json`;
+    return { rule: "undefined-reference", message };
+  }
+  return undefined;
+}
