@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { test, type TestContext } from "node:test";
 import { parseJson } from "../src/json.ts";
 import { cli, enterpriseEnv, simulator } from "./support/helpers.ts";
+import { closedPort } from "./support/servers.ts";
 
 async function scratch(t: TestContext): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "idmp-recipe-cli-"));
@@ -63,11 +64,14 @@ test("run against a server that is not listening exits 4", async (t) => {
   const dir = await scratch(t);
   await writeFile(join(dir, "read.yaml"), READ);
 
+  const port = await closedPort();
+
   const run = await cli(["run", join(dir, "read.yaml")], {
-    IDMP_HOST: "http://127.0.0.1:9", IDMP_USERNAME: "u", IDMP_PASSWORD: "p-unreachable" });
+    IDMP_HOST: `http://127.0.0.1:${port}`, IDMP_USERNAME: "u", IDMP_PASSWORD: "p-unreachable" });
 
   assert.equal(run.code, 4);
-  assert.match(run.stdout, /POST http:\/\/127\.0\.0\.1:9\/api\/v1\/users\/login failed/);
+  assert.ok(run.stdout.includes(
+    `POST http://127.0.0.1:${port}/api/v1/users/login failed: connection refused`));
 });
 
 test("--reporter json --output writes the run with 64-bit IDs exact", async (t) => {

@@ -17,6 +17,7 @@ export type NetworkCode =
   | "ETLS"
   | "EBODY"
   | "EABORTED"
+  | "EBADPORT"
   | "ENETWORK";
 
 /** A TransportError with a machine-readable code and no library internals. */
@@ -45,6 +46,7 @@ export interface FailureContext {
 // Tested against the codes and the URL-free messages of the error chain;
 // Node gives codes, Deno only words. First match wins.
 const RULES: [NetworkCode, RegExp][] = [
+  ["EBADPORT", /bad port|port .*(?:restricted|blocked|not allowed)/i],
   ["ECONNREFUSED", /ECONNREFUSED|connection refused/i],
   ["ENOTFOUND", /ENOTFOUND|EAI_AGAIN|EAI_NONAME|dns error|failed to lookup|not known/i],
   ["ETIMEDOUT", /ETIMEDOUT|UND_ERR_\w*TIMEOUT|timed out/i],
@@ -61,6 +63,8 @@ const HINTS: Partial<Record<NetworkCode, string>> = {
   ETLS: "Check the server's certificate and that the host name matches it",
   EBODY: "The body does not match its Content-Encoding; check the server or proxy",
   ECONNRESET: "The server or a proxy closed the connection; try again or check its logs",
+  EBADPORT: "Fetch never connects to a few ports (e.g. 1, 9, 6000, 6665-6669, 10080); "
+    + "serve IDMP on another port",
 };
 
 /** Turns whatever fetch threw into a NetworkError that is safe to print. */
@@ -91,6 +95,7 @@ function _reason(code: NetworkCode, error: unknown, context: FailureContext): st
     case "ETLS": return `TLS error${_safeCode(error, /CERT|SSL|TLS/)}`;
     case "EBODY": return `the response body could not be decoded${encoding}`;
     case "EABORTED": return "aborted";
+    case "EBADPORT": return "the port is one that fetch refuses to use";
     case "ENETWORK": return `network error${_safeCode(error, /./)}`;
   }
 }

@@ -50,3 +50,12 @@ export function json(response: ServerResponse, status: number, value: unknown): 
   response.writeHead(status, { "content-type": "application/json" });
   response.end(JSON.stringify(value));
 }
+
+/** A port on 127.0.0.1 that nothing listens on (free a moment ago). */
+export async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
