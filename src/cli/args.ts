@@ -42,6 +42,9 @@ const OPTIONS = {
   port: { type: "string" },
 } as const;
 
+// Limitation: Node 20 itself checks that an --env-file FILE exists, wherever
+// the option stands on the command line, and exits 9 ("node: FILE: not
+// found") before this parser runs. Node 22 leaves the option to scripts.
 /** Parses argv (without node and script); throws UsageError on a bad option. */
 export function parseCli(argv: string[]): CliArgs {
   let parsed;

@@ -31,7 +31,8 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
   }
   if (args.output !== undefined) await checkOutputFile(args.output);
   const files = await expandRecipeArgs(args.positionals);
-  const env = await loadEnvironment(args.envFiles, process.env);
+  const warn = (line: string) => stderr.write(`${line}\n`);
+  const env = await loadEnvironment(args.envFiles, process.env, warn);
   const vars = parseVars(args.vars);
   if (args.ca !== undefined) await trustCertificates(await _readCa(args.ca));
   const loaded = await loadAll(files, { extraVars: Object.keys(vars), print: true });
