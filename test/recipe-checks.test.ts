@@ -92,10 +92,14 @@ describe("vars read env and the vars above them", () => {
     ["a capture", recipe("    capture: { id: $.id }", '  a: "${{ vars.id }}"'),
       ["forward-reference"]],
     ["a name nobody defines", recipe("", '  a: "${{ vars.nope }}"'), ["undefined-reference"]],
+    ["a misspelt var above", recipe("", '  pageSize: 5\n  b: "${{ vars.pageSiz }}"'),
+      ["undefined-reference"]],
   ]);
 
-  test("a name given by --var counts as defined above every var", () => {
-    assert.deepEqual(rulesOf(recipe("", '  a: "${{ vars.b }}"'), ["b"]), []);
+  test("a name only --var gives is not there yet while vars are rendered", () => {
+    assert.deepEqual(rulesOf(recipe("", '  a: "${{ vars.b }}"'), ["b"]), ["undefined-reference"]);
+    assert.deepEqual(rulesOf(recipe("", '  a: "${{ vars.b }}"\n  b: 1'), ["b"]),
+      ["forward-reference"]);
   });
 
   test("a var below is named, with the fix", () => {

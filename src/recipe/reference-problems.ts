@@ -32,7 +32,7 @@ export function referenceProblem(
   const name = String(ref.path[0]);
   if (ref.root === "env") return undefined;
   if (scope.step < 0) {
-    return _inVarsProblem(ref, scope, known.captured) ?? _varProblem(name, scope, known.captured);
+    return _inVarsProblem(ref, scope, known.captured);
   }
   if (ref.root === "vars") return _varProblem(name, scope, known.captured);
   return _stepProblem(ref, scope, known.ids);
@@ -64,8 +64,8 @@ function _varProblem(
   return { rule: "undefined-reference", message };
 }
 
-// What a var's own template may not read: steps, itself, a var below it,
-// or a capture; anything else is judged as anywhere else.
+// A var's template reads env and the vars above it; not a step, itself, a
+// var below it, a capture, or a name only --var gives (set after vars).
 function _inVarsProblem(
   ref: TemplateRef,
   scope: Scope,
@@ -85,10 +85,14 @@ function _inVarsProblem(
     return { rule, message: `reads '${name}', defined below; ${why}, so move '${name}' above` };
   }
   const step = captured.get(name);
-  if (step === undefined) return undefined;
-  const message = `reads '${name}', which step ${step + 1} captures, but ${why}; ` +
-    "read it in a later step instead";
-  return { rule, message };
+  if (step !== undefined) {
+    const message = `reads '${name}', which step ${step + 1} captures, but ${why}; ` +
+      "read it in a later step instead";
+    return { rule, message };
+  }
+  const near = suggest(name, scope.vars);
+  const fix = near !== undefined ? `did you mean '${near}'?` : "define it under vars, above this";
+  return { rule: "undefined-reference", message: `reads '${name}', which is not defined; ${fix}` };
 }
 
 function _stepProblem(

@@ -38,10 +38,11 @@ export function checkReferences(
     });
   };
 
-  // Vars are rendered once, in file order, before the first step.
+  // Vars are rendered once, in file order, before the first step, each
+  // from env and the vars above it; a --var replaces a var, unrendered.
   const order = Object.keys(recipe.vars ?? {});
   order.forEach((own, index) => {
-    const above = new Set([...order.slice(0, index), ...extraVars]);
+    const above = new Set(order.slice(0, index));
     check(recipe.vars?.[own], ["vars", own], { step: -1, vars: above, order, own });
   });
   const vars = new Set([...order, ...extraVars]);
