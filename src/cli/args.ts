@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { UsageError } from "../errors.ts";
 
 /** Commands the tool knows. */
-export const COMMANDS = ["run", "validate", "sandbox", "schema"] as const;
+export const COMMANDS = ["run", "validate", "init", "sandbox", "schema"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** The parsed command line. */
@@ -25,6 +25,8 @@ export interface CliArgs {
   timeout: string | undefined;
   verbose: boolean;
   port: string | undefined;
+  mode: string | undefined;
+  force: boolean;
 }
 
 const OPTIONS = {
@@ -40,6 +42,8 @@ const OPTIONS = {
   timeout: { type: "string" },
   verbose: { type: "boolean" },
   port: { type: "string" },
+  mode: { type: "string" },
+  force: { type: "boolean" },
 } as const;
 
 // Limitation: Node 20 itself checks that an --env-file FILE exists, wherever
@@ -77,6 +81,8 @@ export function parseCli(argv: string[]): CliArgs {
     timeout: values.timeout,
     verbose: values.verbose ?? false,
     port: values.port,
+    mode: values.mode,
+    force: values.force ?? false,
   };
 }
 
@@ -86,6 +92,7 @@ export const HELP = `idmp-recipe: run declarative YAML recipes against the TDeng
 Usage:
   idmp-recipe run <file|dir|glob>...       validate, then run each recipe
   idmp-recipe validate <file|dir|glob>...  validate only; sends nothing
+  idmp-recipe init <file> [--mode M]       write a new commented recipe for mode M
   idmp-recipe sandbox [--port N]           serve the built-in IDMP simulator
   idmp-recipe schema                       print the recipe JSON Schema
 
@@ -100,6 +107,8 @@ Options:
   --timeout MS         default per-request timeout in milliseconds (default 30000)
   --verbose            print each request as it is sent (secrets masked)
   --port N             sandbox: port to listen on (default 8765)
+  --mode M             init: enterprise (default), cloud, apiKey or none
+  --force              init: overwrite an existing file
   --help, --version
 
 Exit codes: 0 passed, 1 a step failed, 2 invalid recipe or command line,

@@ -9,6 +9,7 @@ import { Redactor } from "../report/redact.ts";
 import { colorWanted, stderr, stdout } from "../runtime/io.ts";
 import { serveSandbox } from "../sandbox/serve.ts";
 import { HELP, parseCli } from "./args.ts";
+import { initCommand } from "./init-command.ts";
 import { runCommand } from "./run-command.ts";
 import { validateCommand } from "./validate-command.ts";
 import { VERSION } from "./version.ts";
@@ -31,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCommand(args, redactor);
       case "validate":
         return await validateCommand(args);
+      case "init":
+        return await _init(args.positionals, args.mode, args.force);
       case "schema":
         return _print(await readFile(new URL("../../schema/recipe.schema.json", import.meta.url),
           "utf8"));
@@ -61,6 +64,18 @@ export function renderError(error: unknown, verbose: boolean, color: boolean): s
 function _print(text: string): number {
   stdout.write(text);
   return ExitCode.ok;
+}
+
+async function _init(files: string[], mode: string | undefined, force: boolean) {
+  const [file, ...extra] = files;
+  if (file === undefined || extra.length > 0) {
+    throw new UsageError("init writes one file", {
+      hint: "Run idmp-recipe init my-recipe.yaml --mode enterprise",
+    });
+  }
+  const result = await initCommand(file, { mode, force });
+  (result.exitCode === ExitCode.ok ? stdout : stderr).write(`${result.message}\n`);
+  return result.exitCode;
 }
 
 async function _sandbox(portArg: string | undefined): Promise<number> {
