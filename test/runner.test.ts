@@ -181,3 +181,23 @@ steps:
   assert.equal(run.exitCode, 1);
   assert.match(failure?.message ?? "", /element locked/);
 });
+
+test("a step that expects 401 gets it as an answer, with no renewal", async (t) => {
+  const sim = await simulator(t);
+  const probe = recipe(`
+version: 1
+name: a call the server refuses on purpose
+${AUTH}
+steps:
+  - request: { method: GET, path: /api/v1/elements }
+  - request: { method: GET, path: /api/v1/events }
+    expect: { status: 401 }
+`);
+  sim.failNext(1, { status: 401, paths: /\/api\/v1\/events$/ });
+
+  const run = await runRecipes([probe], { env: enterpriseEnv(sim) });
+
+  assert.equal(run.exitCode, 0);
+  assert.equal(sim.stats.logins, 1);
+  assert.equal(run.recipes[0]?.steps[1]?.attempts.length, 1);
+});

@@ -67,7 +67,8 @@ export async function exchange(
     const sent = await _send(request, ownOrigin ? session : undefined, attempts);
     const last = _last(attempts);
 
-    if (sent.error === undefined && sent.response.status === 401 && ownOrigin) {
+    const expected = options.expects?.includes(401) ?? false;
+    if (sent.error === undefined && sent.response.status === 401 && ownOrigin && !expected) {
       const { response, headers } = sent;
       if (replayed || !(await session.renew(used))) {
         const refused = session.refusal(replayed);
