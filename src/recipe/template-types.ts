@@ -25,5 +25,7 @@ export interface TemplateScope {
   env: Readonly<Record<string, string | undefined>>;
   vars: Readonly<Record<string, JsonValue | undefined>>;
   steps: Readonly<Record<string, JsonValue | undefined>>;
+  /** What an unknown reference renders as; without it, TemplateError. */
+  missing?: (ref: TemplateRef) => JsonValue;
 }
 

@@ -51,20 +51,24 @@ export function renderText(
   return _textOf(renderString(text, scope, encode));
 }
 
-/** Looks a reference up; throws TemplateError when it leads nowhere. */
+/**
+ * Looks a reference up; when it leads nowhere, asks `scope.missing` (a dry
+ * run shows the template itself) or throws TemplateError.
+ */
 export function resolveRef(ref: TemplateRef, scope: TemplateScope): JsonValue {
   const [name, ...rest] = ref.path;
   let current: JsonValue | undefined = scope[ref.root][String(name)];
   for (const key of rest) {
-    if (current === null || typeof current !== "object") return _undefined(ref);
+    if (current === null || typeof current !== "object") return _undefined(ref, scope);
     current = Array.isArray(current)
       ? current[Number(key)]
       : current[String(key)];
   }
-  return current === undefined ? _undefined(ref) : current;
+  return current === undefined ? _undefined(ref, scope) : current;
 }
 
-function _undefined(ref: TemplateRef): never {
+function _undefined(ref: TemplateRef, scope: TemplateScope): JsonValue {
+  if (scope.missing) return scope.missing(ref);
   throw new TemplateError(`\${{ ${ref.source} }} is not defined`);
 }
 

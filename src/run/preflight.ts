@@ -7,7 +7,7 @@ import type { Environment } from "../auth/credentials.ts";
 import { CredentialsError } from "../errors.ts";
 import type { JsonValue } from "../json.ts";
 import { formatPath } from "../recipe/problem.ts";
-import { findTemplateRefs, renderValue } from "../recipe/template.ts";
+import { findTemplateRefs, renderValue, type TemplateScope } from "../recipe/template.ts";
 import type { Recipe } from "../recipe/types.ts";
 
 /** Throws one CredentialsError naming every unset variable and where it is read. */
@@ -34,10 +34,11 @@ export function renderVars(
   recipe: Recipe,
   env: Environment,
   overrides: Readonly<Record<string, JsonValue>>,
+  missing?: TemplateScope["missing"],
 ): Record<string, JsonValue> {
   const vars: Record<string, JsonValue> = {};
   for (const [name, value] of Object.entries(recipe.vars ?? {})) {
-    vars[name] = overrides[name] ?? renderValue(value, { env, vars, steps: {} });
+    vars[name] = overrides[name] ?? renderValue(value, { env, vars, steps: {}, missing });
   }
   return { ...vars, ...overrides };
 }

@@ -1,0 +1,99 @@
+/**
+ * `--dry-run`: every request a recipe would send, rendered as far as the
+ * environment allows, with credentials shown as `***` and values that only
+ * a response could give left as their templates. Nothing is sent.
+ */
+import type { Environment } from "../auth/credentials.ts";
+import { ROLES } from "../auth/roles.ts";
+import { LOGIN_PATH } from "../auth/login.ts";
+import { IdmpError } from "../errors.ts";
+import type { JsonValue } from "../json.ts";
+import type { LoadedRecipe } from "../recipe/load.ts";
+import { findTemplateRefs, type TemplateScope } from "../recipe/template.ts";
+import { MASK } from "../report/redact.ts";
+import { renderVars } from "./preflight.ts";
+import { prepareRequest } from "./prepare.ts";
+import { isWrite } from "./writes.ts";
+import { sameOrigin } from "./url.ts";
+
+/** One request as it would go out. */
+export interface PlannedRequest {
+  step: string;
+  line?: number;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  write: boolean;
+  /** Why this request could not be planned, e.g. a `..` segment. */
+  problem?: string;
+}
+
+/** A recipe's plan: the variables it reads and its requests in order. */
+export interface RecipePlan {
+  file: string;
+  name: string;
+  variables: { name: string; role: string; set: boolean }[];
+  requests: PlannedRequest[];
+}
+
+// Stands in for a host that is not set, so that URLs can still be built.
+const PLACEHOLDER = "https://host.invalid";
+
+/** Plans one recipe against `env`; never sends, never needs credentials. */
+export function planRecipe(loaded: LoadedRecipe, env: Environment,
+  overrides: Readonly<Record<string, JsonValue>>): RecipePlan {
+  const { recipe } = loaded;
+  const declared: Record<string, string | undefined> = { ...recipe.auth.env };
+  const variables = ROLES[recipe.auth.mode].map((role) => {
+    const name = declared[role.key] ?? role.defaultName;
+    return { name, role: `auth.env.${role.key}`, set: (env[name] ?? "").trim() !== "" };
+  });
+  const read = findTemplateRefs([recipe.vars, recipe.steps]).filter((ref) => ref.root === "env");
+  for (const name of new Set(read.map((ref) => String(ref.path[0])))) {
+    variables.push({ name, role: `\${{ env.${name} }}`, set: env[name] !== undefined });
+  }
+  const hostName = variables[0]?.name ?? "IDMP_HOST";
+  const host = (env[hostName] ?? "").trim().replace(/\/+$/, "") || PLACEHOLDER;
+  // Templates left for the run read as templates, not as their encoding.
+  const show = (url: string) => url.replace(PLACEHOLDER, `$${hostName}`)
+    .replace(/%24%7B%7B.*?%7D%7D/g, (encoded) => decodeURIComponent(encoded));
+
+  const missing = (ref: { source: string }) => `\${{ ${ref.source} }}`;
+  const scope: TemplateScope = { env, vars: {}, steps: {}, missing };
+  scope.vars = renderVars(recipe, env, overrides, missing);
+  const credentials = _credentialHeaders(recipe.auth.mode);
+  const requests: PlannedRequest[] = [];
+  if (recipe.auth.mode === "enterprise" && !variables[3]?.set) {
+    const user = JSON.stringify(env[variables[1]?.name ?? ""] ?? `$${variables[1]?.name}`);
+    requests.push({ step: "login", method: "POST", url: show(`${host}${LOGIN_PATH}`), write: false,
+      headers: { "content-type": "application/json" },
+      body: `{"loginName":${user},"password":"${MASK}"}` });
+  }
+
+  recipe.steps.forEach((step, index) => {
+    const planned: PlannedRequest = {
+      step: step.name ?? step.id ?? `step ${index + 1}`,
+      line: loaded.positionOf(["steps", index])?.line,
+      method: step.request.method, url: step.request.path, headers: {},
+      write: isWrite(step.request.method),
+    };
+    try {
+      const request = prepareRequest(step.request, host, scope, 0);
+      const own = sameOrigin(request.url, host);
+      Object.assign(planned, { url: show(request.url), body: request.body,
+        headers: own ? { ...request.headers, ...credentials } : request.headers });
+    } catch (error) {
+      if (!(error instanceof IdmpError)) throw error;
+      planned.problem = error.message;
+    }
+    requests.push(planned);
+  });
+  return { file: loaded.file, name: recipe.name, variables, requests };
+}
+
+function _credentialHeaders(mode: string): Record<string, string> {
+  if (mode === "none") return {};
+  const bearer = { authorization: `Bearer ${MASK}` };
+  return mode === "cloud" ? { ...bearer, "access-token": MASK } : bearer;
+}
