@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { loadRecipeText } from "../src/recipe/load.ts";
 import { runRecipes } from "../src/run/run.ts";
 import { enterpriseEnv, recipe, simulator } from "./support/helpers.ts";
 
@@ -83,21 +84,18 @@ steps:
   assert.equal(sim.requests.filter((r) => r.path.includes("etc")).length, 0);
 });
 
-test("a literal '..' segment in a path is refused before sending, exit 2", async (t) => {
-  const sim = await simulator(t);
-  const steps = recipe(`
+test("a literal '..' segment in a path is refused by validation, before any run", () => {
+  const result = loadRecipeText(`
 version: 1
 name: climb
 auth: { mode: enterprise }
 steps:
   - request: { method: GET, path: "/api/v1/../../etc" }
-`);
+`, "climb.yaml");
 
-  const run = await runRecipes([steps], { env: enterpriseEnv(sim) });
-
-  assert.equal(run.exitCode, 2);
-  assert.match(run.recipes[0]?.steps[0]?.failures[0]?.message ?? "", /'\.' or '\.\.' segment/);
-  assert.equal(sim.requests.filter((r) => r.path.includes("etc")).length, 0);
+  assert.equal(result.recipe, undefined);
+  assert.deepEqual(result.problems.map((p) => [p.rule, p.severity]), [["bad-path", "error"]]);
+  assert.match(result.problems[0]?.message ?? "", /'\.\.' segment, which the runner refuses/);
 });
 
 test("a login that keeps answering 5xx is tried 3 times, then exit 4", async (t) => {

@@ -20,7 +20,7 @@ function pathOf(kind: string, name: string): string {
 
 describe("YAML defaults, corrected", () => {
   test("K08: NO, yes and on stay strings under YAML 1.2", async () => {
-    const result = await loadRecipeFile(pathOf("valid", "k08-yaml12-booleans.yaml"));
+    const result = await loadRecipeFile(pathOf("warning", "k08-yaml12-booleans.yaml"));
     const json = result.recipe?.recipe.steps[0]?.request.json;
     assert.deepEqual(json, { country: "NO", confirm: "yes", mode: "on" });
   });
@@ -32,7 +32,7 @@ describe("YAML defaults, corrected", () => {
   });
 
   test("K09: an integer beyond 2^53 loads as an exact bigint", async () => {
-    const result = await loadRecipeFile(pathOf("valid", "k09-big-id.yaml"));
+    const result = await loadRecipeFile(pathOf("warning", "k09-big-id.yaml"));
     const step = result.recipe?.recipe.steps[0];
     assert.deepEqual(step?.request.json, { name: "boiler", parentId: 1234567890123456789n });
     assert.equal(step?.expect?.json?.["$.data.parentId"], 1234567890123456789n);
@@ -100,10 +100,12 @@ describe("YAML defaults, corrected", () => {
     assert.equal(result.recipe?.recipe.name, "One document that starts with a marker");
   });
 
-  test("a byte-order mark is accepted silently and lines still count from 1", async () => {
-    const result = await loadRecipeFile(pathOf("valid", "bom.yaml"));
-    assert.deepEqual(result.problems, []);
-    assert.deepEqual(result.recipe?.positionOf(["version"]), { line: 1, column: 10 });
+  test("a byte-order mark is a warning, and lines still count from 1", async () => {
+    const result = await loadRecipeFile(pathOf("warning", "yaml-bom.yaml"));
+    assert.deepEqual(result.problems.map((p) => [p.rule, p.severity, p.line, p.column]), [
+      ["yaml-bom", "warning", 1, 1],
+    ]);
+    assert.deepEqual(result.recipe?.positionOf(["version"]), { line: 2, column: 10 });
   });
 });
 

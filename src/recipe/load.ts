@@ -1,12 +1,14 @@
 /**
  * Loads a recipe file: reads it, parses the YAML, validates it against the
- * schema, then checks its meaning. Returns problems as data; throws only
- * for the tool's own failures.
+ * schema, then checks its meaning (what of it can be checked, when the
+ * schema refused it). Returns problems as data; throws only for the tool's
+ * own failures.
  */
 import { readFile } from "node:fs/promises";
 import type { CheckContext } from "./context.ts";
 import type { Locator } from "./locate.ts";
 import { hasErrors, type NodePath, type Position, type Problem, sortProblems } from "./problem.ts";
+import { checkRefusedRecipe } from "./salvage.ts";
 import { checkSchema } from "./schema-problems.ts";
 import { checkSemantics } from "./semantic.ts";
 import type { Recipe } from "./types.ts";
@@ -55,11 +57,14 @@ export function loadRecipeText(text: string, file: string, options: LoadOptions 
   if (!locator || hasErrors(yamlProblems)) return { file, problems: sortProblems(yamlProblems) };
 
   const context: CheckContext = { file, locator, problems: [...yamlProblems] };
-  if (!checkSchema(context, value)) return { file, problems: sortProblems(context.problems) };
+  if (!checkSchema(context, value)) {
+    checkRefusedRecipe(context, value);
+    return { file, problems: sortProblems(context.problems) };
+  }
 
   // The schema has just accepted this value, bigints and all.
   const recipe = value as Recipe;
-  checkSemantics(context, recipe, options.extraVars ?? []);
+  checkSemantics(context, recipe, { extraVars: options.extraVars ?? [] });
   const problems = sortProblems(context.problems);
   if (hasErrors(problems)) return { file, problems };
   return { file, recipe: _loaded(file, recipe, locator), problems };

@@ -58,6 +58,21 @@ export function checkReferences(
   });
 }
 
+/**
+ * Reports template syntax errors only, in the places templates are read:
+ * for a recipe whose shape is wrong, where a reference may not be judged.
+ */
+export function checkTemplateSyntax(context: CheckContext, recipe: Recipe): void {
+  const parse = (value: unknown, path: NodePath): void =>
+    forEachString(value, path, (text, at) => void _refs(context, text, at));
+  parse(recipe.vars, ["vars"]);
+  recipe.steps.forEach((step, index) => {
+    parse(step.name, ["steps", index, "name"]);
+    parse(step.request, ["steps", index, "request"]);
+    parse(step.expect, ["steps", index, "expect"]);
+  });
+}
+
 function _refs(context: CheckContext, text: string, at: NodePath): TemplateRef[] {
   if (!text.includes("${{")) return [];
   try {

@@ -1,31 +1,45 @@
 /**
  * Checks a schema-valid recipe for what a schema cannot express: unique
  * step ids, one kind of body, numbers JSON can carry, readable JSONPaths
- * and patterns, references to what exists by then, no credential header
- * the runner would replace, no literal secrets, and a warning for plain
- * http to a remote host.
+ * and patterns, references to what exists by then, well-formed paths, no
+ * credential header the runner would replace, no literal secrets, and a
+ * warning for plain http to a remote host.
  */
 import { type CheckContext, report } from "./context.ts";
 import { checkCredentialHeaders } from "./credential-headers.ts";
 import { checkExpectSyntax } from "./expect-syntax.ts";
 import { checkNumbers } from "./numbers.ts";
-import { checkReferences } from "./references.ts";
+import { checkPathSyntax } from "./path-syntax.ts";
+import { checkReferences, checkTemplateSyntax } from "./references.ts";
 import { checkSecrets } from "./secrets.ts";
 import type { Recipe } from "./types.ts";
 
 const LOOPBACK = /^(?:localhost|[\w-]+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
+/** Options of checkSemantics. */
+export interface SemanticOptions {
+  /** Names that --var will define. */
+  extraVars?: readonly string[];
+  /**
+   * The recipe is what remains of one the schema refused: template syntax
+   * is checked, but not what a reference reads, which may be what broke.
+   */
+  partial?: boolean;
+}
+
 /** Runs every check that needs the recipe's meaning, not only its shape. */
 export function checkSemantics(
   context: CheckContext,
   recipe: Recipe,
-  extraVars: readonly string[],
+  options: SemanticOptions = {},
 ): void {
   _checkStepIds(context, recipe);
   _checkBodies(context, recipe);
   checkNumbers(context, recipe);
   checkExpectSyntax(context, recipe);
-  checkReferences(context, recipe, extraVars);
+  if (options.partial) checkTemplateSyntax(context, recipe);
+  else checkReferences(context, recipe, options.extraVars ?? []);
+  checkPathSyntax(context, recipe);
   // Before secrets: a credential header is one problem, not two.
   checkCredentialHeaders(context, recipe);
   checkSecrets(context, recipe);

@@ -3,14 +3,16 @@
  * mislead corrected: one document only, no `%YAML 1.1`, unique keys, no
  * tags, merge keys applied, integers exact and alias expansion bounded.
  */
-import { type Document, LineCounter, parseAllDocuments, type YAMLError } from "yaml";
+import { type Document, LineCounter, parseAllDocuments } from "yaml";
 import { type CheckContext, report } from "./context.ts";
 import { safeIntegersAsNumbers } from "./integers.ts";
 import { Locator } from "./locate.ts";
-import type { Problem } from "./problem.ts";
+import { hasErrors, type Problem } from "./problem.ts";
+import { reportYamlErrors, reportYamlWarnings } from "./yaml-errors.ts";
 import { checkYamlNodes } from "./yaml-nodes.ts";
+import { checkYamlScalars } from "./yaml-scalars.ts";
 
-/** Parsed YAML, or the problems that stopped it; `value` is not validated. */
+/** Parsed YAML and its warnings, or the problems that stopped it; `value` is not validated. */
 export interface YamlRead {
   problems: Problem[];
   locator?: Locator;
@@ -22,7 +24,8 @@ const MAX_ALIAS_COUNT = 1000;
 
 /** Parses one recipe document; `file` only labels the problems. */
 export function readYaml(source: string, file: string): YamlRead {
-  const text = source.startsWith("\uFEFF") ? source.slice(1) : source;
+  const bom = source.startsWith("\uFEFF");
+  const text = bom ? source.slice(1) : source;
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, {
     lineCounter: lines,
@@ -40,6 +43,10 @@ export function readYaml(source: string, file: string): YamlRead {
   const fallback = Array.isArray(docs) ? docs[0] : undefined;
   const locator = new Locator(doc ?? fallback ?? _emptyDoc(), lines, text);
   const context: CheckContext = { file, locator, problems: [] };
+  if (bom) {
+    const message = "File starts with a byte-order mark; remove it, some tools choke on it";
+    report(context, { line: 1, column: 1 }, "yaml-bom", message, { severity: "warning" });
+  }
 
   if (!doc) {
     _reportEmpty(context, fallback, text);
@@ -52,14 +59,15 @@ export function readYaml(source: string, file: string): YamlRead {
   }
 
   _checkDirective(context, doc, text);
-  _reportErrors(context, doc.errors, text);
-  _reportTags(context, doc.warnings);
-  if (context.problems.length === 0) checkYamlNodes(context, doc);
-  if (context.problems.length > 0) return { problems: context.problems };
+  reportYamlErrors(context, doc.errors, text);
+  reportYamlWarnings(context, doc.warnings);
+  if (!hasErrors(context.problems)) checkYamlNodes(context, doc);
+  if (hasErrors(context.problems)) return { problems: context.problems };
+  checkYamlScalars(context, doc);
 
   try {
     const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { problems: [], locator, value: safeIntegersAsNumbers(value) };
+    return { problems: context.problems, locator, value: safeIntegersAsNumbers(value) };
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
     const message = "Aliases expand to too many nodes (an alias bomb?); " +
@@ -74,7 +82,7 @@ function _reportEmpty(
   doc: Document.Parsed | undefined,
   text: string,
 ): void {
-  if (doc && doc.errors.length > 0) return _reportErrors(context, doc.errors, text);
+  if (doc && doc.errors.length > 0) return reportYamlErrors(context, doc.errors, text);
   const message = "File holds no recipe; a recipe needs version, name, auth and steps " +
     "(idmp-recipe init writes one)";
   report(context, { line: 1, column: 1 }, "empty-file", message);
@@ -88,52 +96,6 @@ function _checkDirective(context: CheckContext, doc: Document.Parsed, text: stri
   const message = `Directive '%YAML ${yaml.version}' is not supported; ` +
     "remove it, recipes are read as YAML 1.2";
   report(context, context.locator.at(offset), "yaml-directive", message);
-}
-
-// Tabs are reported on every line, and then alone, since the parser's other
-// errors follow from them; otherwise only the first error, for the same reason.
-// Limitation: an unclosed quote is reported where the file ends, as the
-// parser finds it; pointing at the opening quote needs a scan of our own.
-function _reportErrors(
-  context: CheckContext,
-  errors: readonly YAMLError[],
-  text: string,
-): void {
-  const tabs = errors.filter((error) => error.code === "TAB_AS_INDENT");
-  for (const error of tabs.length > 0 ? tabs : errors.slice(0, 1)) {
-    const at = context.locator.at(error.pos[0]);
-    if (error.code === "TAB_AS_INDENT") {
-      const message = `Tab used for indentation at line ${at.line}, column ${at.column}; ` +
-        "indent with spaces";
-      report(context, at, "yaml-tab", message);
-    } else {
-      // The parser points at the start of a badly indented line; the
-      // reader looks for its first word.
-      let offset = error.pos[0];
-      while (text[offset] === " ") offset += 1;
-      const message = `Invalid YAML: ${_sentence(error.message)}`;
-      report(context, context.locator.at(offset), "yaml-syntax", message);
-    }
-  }
-}
-
-function _reportTags(context: CheckContext, warnings: readonly YAMLError[]): void {
-  for (const warning of warnings) {
-    const at = context.locator.at(warning.pos[0]);
-    if (warning.code === "TAG_RESOLVE_FAILED") {
-      const tag = warning.message.replace(/^Unresolved tag: /, "")
-        .replace("tag:yaml.org,2002:", "!!");
-      const message = `Tag '${tag}' is not supported; write the value without a tag`;
-      report(context, at, "yaml-tag", message);
-    } else {
-      const message = `YAML warning: ${_sentence(warning.message)}`;
-      report(context, at, "yaml-syntax", message, { severity: "warning" });
-    }
-  }
-}
-
-function _sentence(message: string): string {
-  return message.split("\n")[0]?.replace(/[.:]\s*$/, "") ?? message;
 }
 
 function _firstAlias(text: string): number {
