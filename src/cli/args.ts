@@ -17,7 +17,8 @@ export interface CliArgs {
   version: boolean;
   envFiles: string[];
   vars: string[];
-  reporter: string | undefined;
+  /** Each `--reporter NAME[=FILE]`, in order. */
+  reporters: string[];
   output: string | undefined;
   sandbox: boolean;
   allowHttp: boolean;
@@ -34,7 +35,7 @@ const OPTIONS = {
   version: { type: "boolean", short: "v" },
   "env-file": { type: "string", multiple: true },
   var: { type: "string", multiple: true },
-  reporter: { type: "string", short: "r" },
+  reporter: { type: "string", short: "r", multiple: true },
   output: { type: "string", short: "o" },
   sandbox: { type: "boolean" },
   "allow-http": { type: "boolean" },
@@ -73,7 +74,7 @@ export function parseCli(argv: string[]): CliArgs {
     version: values.version ?? false,
     envFiles: values["env-file"] ?? [],
     vars: values.var ?? [],
-    reporter: values.reporter,
+    reporters: values.reporter ?? [],
     output: values.output,
     sandbox: values.sandbox ?? false,
     allowHttp: values["allow-http"] ?? false,
@@ -99,8 +100,14 @@ Usage:
 Options:
   --env-file FILE      read variables from a dotenv file (the environment wins)
   --var name=value     set or override a recipe variable (JSON values allowed)
-  --reporter, -r R     run: text (default) or json; validate: text or json
-  --output, -o FILE    write the report to FILE (text still goes to the terminal)
+  --reporter, -r R[=FILE]
+                       run: text (default), json, junit or github; validate: text,
+                       json or github. Repeatable; =FILE writes that report to FILE,
+                       e.g. -r text -r junit=report.xml. At most one without FILE
+                       (stdout); text goes to stdout when none is. github prints
+                       text with an ::error per failing step and appends a table
+                       to $GITHUB_STEP_SUMMARY when it is set
+  --output, -o FILE    write the one report to FILE (text still goes to the terminal)
   --sandbox            run against an in-process simulator with its test credentials
   --allow-http         allow credentials over plain http:// to other hosts (warns)
   --ca FILE            trust the certificate authorities in FILE (PEM) for HTTPS

@@ -3,9 +3,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { ExitCode, UsageError } from "../errors.ts";
-import { renderJsonReport } from "../report/json.ts";
 import type { Redactor } from "../report/redact.ts";
-import * as text from "../report/text.ts";
 import type { RunOptions } from "../run/context.ts";
 import { runRecipes } from "../run/run.ts";
 import { colorWanted, stderr, stdout } from "../runtime/io.ts";
@@ -14,22 +12,19 @@ import { startSimulator } from "../sandbox/simulator.ts";
 import type { CliArgs } from "./args.ts";
 import { loadEnvironment, parseVars } from "./environment.ts";
 import { expandRecipeArgs } from "./files.ts";
-import { checkOutputFile, writeOutputFile } from "./output-file.ts";
 import { loadAll } from "./load-all.ts";
+import { checkReporterFiles, checkWritable, parseReporters } from "./reporters.ts";
+import { RunReports } from "./run-reports.ts";
 import { sandboxEnvironment } from "./sandbox-env.ts";
-import { VERSION } from "./version.ts";
-
-const REPORTERS = ["text", "json"];
 
 /** Runs the command and returns its exit code. */
 export async function runCommand(args: CliArgs, redactor: Redactor): Promise<number> {
-  const reporter = args.reporter ?? "text";
-  if (!REPORTERS.includes(reporter)) {
-    throw new UsageError(`Unknown reporter "${reporter}" for run`, {
-      hint: `Use one of: ${REPORTERS.join(", ")}`,
-    });
-  }
-  if (args.output !== undefined) await checkOutputFile(args.output);
+  const specs = parseReporters(args, "run");
+  await checkReporterFiles(specs);
+  const summaryFile = specs.some((spec) => spec.name === "github")
+    ? process.env.GITHUB_STEP_SUMMARY || undefined
+    : undefined;
+  if (summaryFile !== undefined) await checkWritable(summaryFile, "GITHUB_STEP_SUMMARY");
   const files = await expandRecipeArgs(args.positionals);
   const warn = (line: string) => stderr.write(`${line}\n`);
   const env = await loadEnvironment(args.envFiles, process.env, warn);
@@ -37,10 +32,20 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
   if (args.ca !== undefined) await trustCertificates(await _readCa(args.ca));
   const loaded = await loadAll(files, { extraVars: Object.keys(vars), print: true });
   const invalid = loaded.errors > 0 ? ExitCode.invalid : ExitCode.ok;
-  if (loaded.recipes.length === 0) return invalid;
 
-  const textOut = reporter === "text" || args.output !== undefined;
-  const color = colorWanted(stdout);
+  const reports = new RunReports(specs, {
+    redactor,
+    color: colorWanted(stdout),
+    invalid: loaded.results.filter((result) => result.problems.some(
+      (problem) => problem.severity === "error")),
+    root: process.env.GITHUB_WORKSPACE || process.cwd(),
+    summaryFile,
+  });
+  if (loaded.recipes.length === 0) {
+    await reports.finish(undefined);
+    return invalid;
+  }
+
   const options: RunOptions = {
     env,
     vars,
@@ -49,15 +54,7 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
     verbose: args.verbose,
     allowHttp: args.allowHttp,
     log: (line) => stderr.write(`${line}\n`),
-    onRecipeStart: (recipe) => {
-      if (textOut) stdout.write(redactor.redact(text.renderRecipeHeader(recipe, { color })));
-    },
-    onStep: (step) => {
-      if (textOut) stdout.write(redactor.redact(text.renderStep(step, { color })));
-    },
-    onRecipe: (recipe) => {
-      if (textOut) stdout.write(redactor.redact(text.renderRecipeEnd(recipe, { color })));
-    },
+    ...reports.hooks(),
   };
 
   const simulator = args.sandbox ? await startSimulator() : undefined;
@@ -67,15 +64,7 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
   }
   try {
     const run = await runRecipes(loaded.recipes, options);
-    if (textOut) stdout.write(redactor.redact(text.renderSummary(run, { color })));
-    if (reporter === "json") {
-      const json = redactor.redact(renderJsonReport(run, VERSION));
-      if (args.output) await writeOutputFile(args.output, json);
-      else stdout.write(json);
-    } else if (args.output) {
-      const report = redactor.redact(text.renderTextReport(run, { color: false }));
-      await writeOutputFile(args.output, report);
-    }
+    await reports.finish(run);
     return Math.max(invalid, run.exitCode);
   } finally {
     await simulator?.close();

@@ -1,41 +1,61 @@
 /**
  * `idmp-recipe validate`: check every recipe without touching the network.
  */
-import { ExitCode, UsageError } from "../errors.ts";
+import { ExitCode } from "../errors.ts";
+import type { Problem } from "../recipe/problem.ts";
+import { problemAnnotations, renderAnnotations } from "../report/github.ts";
 import { renderProblems, renderProblemsJson } from "../report/problems.ts";
-import { stderr, stdout } from "../runtime/io.ts";
+import { stderr } from "../runtime/io.ts";
 import type { CliArgs } from "./args.ts";
 import { parseVars } from "./environment.ts";
 import { expandRecipeArgs } from "./files.ts";
 import { loadAll } from "./load-all.ts";
-import { checkOutputFile, writeOutputFile } from "./output-file.ts";
-
-const REPORTERS = ["text", "json"];
+import {
+  checkReporterFiles,
+  parseReporters,
+  type ReporterSpec,
+  textOnTerminal,
+  writeReport,
+} from "./reporters.ts";
 
 /** Validates and returns the exit code: 0 clean (warnings allowed), 2 with errors. */
 export async function validateCommand(args: CliArgs): Promise<number> {
-  const reporter = args.reporter ?? "text";
-  if (!REPORTERS.includes(reporter)) {
-    throw new UsageError(`Unknown reporter "${reporter}" for validate`, {
-      hint: `Use one of: ${REPORTERS.join(", ")}`,
-    });
-  }
-  if (args.output !== undefined) await checkOutputFile(args.output);
+  const specs = parseReporters(args, "validate");
+  await checkReporterFiles(specs);
   const files = await expandRecipeArgs(args.positionals);
   const vars = parseVars(args.vars);
-  const loaded = await loadAll(files, { extraVars: Object.keys(vars), print: reporter === "text" });
+  const terminal = textOnTerminal(specs);
+  const loaded = await loadAll(files, { extraVars: Object.keys(vars), print: terminal });
 
   const invalidFiles = loaded.results.filter((r) => r.problems.some(
     (problem) => problem.severity === "error",
   )).length;
   const summary = `${files.length - invalidFiles} of ${files.length} recipe file(s) valid; `
     + `${loaded.errors} error(s), ${loaded.warnings} warning(s)\n`;
-  const report = reporter === "json"
-    ? renderProblemsJson(loaded.results)
-    : loaded.results.map((r) => renderProblems(r.problems, { color: false })).join("") + summary;
-
-  if (args.output !== undefined) await writeOutputFile(args.output, report);
-  else if (reporter === "json") stdout.write(report);
-  if (reporter === "text") stderr.write(summary);
+  for (const spec of specs) await writeReport(spec, _render(spec, loaded.results, summary));
+  if (terminal) stderr.write(summary);
   return loaded.errors > 0 ? ExitCode.invalid : ExitCode.ok;
+}
+
+// Text on the terminal is printed as files load (to stderr); a text report
+// on stdout is that, so it adds nothing there.
+function _render(
+  spec: ReporterSpec,
+  results: { file: string; problems: Problem[] }[],
+  summary: string,
+): string {
+  switch (spec.name) {
+    case "text":
+      if (spec.file === undefined) return "";
+      return results.map((r) => renderProblems(r.problems, { color: false })).join("") + summary;
+    case "json":
+      return renderProblemsJson(results);
+    case "github": {
+      const problems = results.flatMap((result) => result.problems);
+      return renderAnnotations(problemAnnotations(problems), {
+        redact: (text) => text, root: process.env.GITHUB_WORKSPACE || process.cwd() });
+    }
+    case "junit":
+      return "";
+  }
 }

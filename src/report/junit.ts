@@ -1,0 +1,140 @@
+/**
+ * The `junit` reporter: JUnit XML as Jenkins, GitLab and GitHub test
+ * reporters read it. A recipe is a `<testsuite>`, a step a `<testcase>`;
+ * check failures are `<failure>`, credentials, transport and invalid
+ * requests are `<error>`, steps not run are `<skipped>`.
+ */
+import { create } from "xmlbuilder2";
+import type { Problem } from "../recipe/problem.ts";
+import type { Failure, FailureKind, RecipeResult, RunResult, StepResult } from "../run/results.ts";
+import { describeFailure } from "./failure-text.ts";
+
+/** What the JUnit report needs besides the run. */
+export interface JunitOptions {
+  /** Hides secrets; applied to every value before it is escaped as XML. */
+  redact: (text: string) => string;
+  /** Files that failed validation and so never ran: a suite with an error each. */
+  invalid?: { file: string; problems: Problem[] }[];
+}
+
+/** Failure kinds reported as `<error>`; the others (checks, templates) are `<failure>`. */
+export const ERROR_KINDS: readonly FailureKind[] = ["credentials", "transport", "invalid"];
+
+/** The JUnit element a failure becomes. */
+export function junitElementOf(kind: FailureKind): "error" | "failure" {
+  return ERROR_KINDS.includes(kind) ? "error" : "failure";
+}
+
+/** Renders the run as one JUnit XML document. */
+export function renderJunitReport(run: RunResult, options: JunitOptions): string {
+  const suites = [
+    ...(options.invalid ?? []).map((file) => _invalidSuite(file, options.redact)),
+    ...run.recipes.map((recipe) => _recipeSuite(recipe, options.redact)),
+  ];
+  const root = create({ version: "1.0", encoding: "UTF-8", invalidCharReplacement: "\uFFFD" })
+    .ele("testsuites", _attributes({ name: "idmp-recipe", ..._totals(suites),
+      time: _seconds(run.durationMs) }));
+  for (const suite of suites) _append(root, suite);
+  return `${root.end({ prettyPrint: true })}\n`;
+}
+
+interface _Case {
+  name: string;
+  classname: string;
+  file?: string;
+  line?: number;
+  durationMs: number;
+  outcome?: { element: "failure" | "error" | "skipped"; message: string; type?: string;
+    text?: string };
+}
+
+interface _Suite {
+  name: string;
+  file: string;
+  durationMs: number;
+  cases: _Case[];
+  systemOut?: string;
+}
+
+function _recipeSuite(recipe: RecipeResult, redact: (text: string) => string): _Suite {
+  const classname = redact(recipe.name);
+  const file = redact(recipe.file);
+  const cases: _Case[] = [];
+  if (recipe.error) {
+    cases.push({ name: "setup: credentials and variables", classname, file, durationMs: 0,
+      outcome: _outcomeOf([recipe.error], undefined, redact) });
+  }
+  const notRun = recipe.error
+    ? "not run: the recipe stopped before its first step"
+    : "not run: an earlier step failed";
+  for (const step of recipe.steps) {
+    const outcome = step.status === "skipped"
+      ? { element: "skipped" as const, message: notRun }
+      : step.status === "failed" ? _outcomeOf(step.failures, step, redact) : undefined;
+    cases.push({ name: redact(step.name), classname, file, line: step.line,
+      durationMs: step.durationMs, outcome });
+  }
+  const warnings = recipe.warnings.map((warning) => `warning: ${redact(warning)}\n`).join("");
+  return { name: classname, file, durationMs: recipe.durationMs, cases,
+    systemOut: warnings || undefined };
+}
+
+function _invalidSuite(
+  result: { file: string; problems: Problem[] },
+  redact: (text: string) => string,
+): _Suite {
+  const file = redact(result.file);
+  const errors = result.problems.filter((problem) => problem.severity === "error");
+  const first = errors[0];
+  const text = errors.map((p) => `${p.file}:${p.line}:${p.column} ${p.message} [${p.rule}]`);
+  const outcome = { element: "error" as const, type: "invalid",
+    message: `${errors.length} validation error(s); the recipe did not run`,
+    text: redact(text.join("\n")) };
+  return { name: file, file, durationMs: 0, cases: [{ name: "validation", classname: file,
+    file, line: first?.line, durationMs: 0, outcome }] };
+}
+
+// One element per failed case: <error> when any failure is of an error kind,
+// else <failure>; the message is the first failure's, the text holds them all.
+function _outcomeOf(
+  failures: Failure[],
+  step: StepResult | undefined,
+  redact: (text: string) => string,
+): _Case["outcome"] {
+  const worst = failures.find((failure) => ERROR_KINDS.includes(failure.kind)) ?? failures[0];
+  const message = worst?.message.replace(/\s*\n\s*/g, " ") ?? "failed";
+  return { element: junitElementOf(worst?.kind ?? "check"), type: worst?.kind ?? "check",
+    message: redact(message), text: redact(describeFailure(failures, step)) };
+}
+
+function _totals(suites: _Suite[]) {
+  const of = (element: string) => suites.flatMap((suite) => suite.cases)
+    .filter((testCase) => testCase.outcome?.element === element).length;
+  return { tests: suites.reduce((sum, suite) => sum + suite.cases.length, 0),
+    failures: of("failure"), errors: of("error"), skipped: of("skipped") };
+}
+
+function _append(root: ReturnType<typeof create>, suite: _Suite): void {
+  const element = root.ele("testsuite", _attributes({ name: suite.name, file: suite.file,
+    ..._totals([suite]), time: _seconds(suite.durationMs) }));
+  for (const testCase of suite.cases) {
+    const { outcome } = testCase;
+    const caseElement = element.ele("testcase", _attributes({ name: testCase.name,
+      classname: testCase.classname, file: testCase.file, line: testCase.line,
+      time: _seconds(testCase.durationMs) }));
+    if (outcome === undefined) continue;
+    const child = caseElement.ele(outcome.element,
+      _attributes({ message: outcome.message, type: outcome.type }));
+    if (outcome.text) child.txt(outcome.text);
+  }
+  if (suite.systemOut) element.ele("system-out").txt(suite.systemOut);
+}
+
+function _attributes(values: Record<string, string | number | undefined>) {
+  const defined = Object.entries(values).filter(([, value]) => value !== undefined);
+  return Object.fromEntries(defined.map(([key, value]) => [key, String(value)]));
+}
+
+function _seconds(ms: number): string {
+  return (Math.max(0, ms) / 1000).toFixed(3);
+}
