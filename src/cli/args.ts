@@ -102,12 +102,11 @@ Options:
   --var name=value     set or override a recipe variable (JSON values allowed)
   --reporter, -r R[=FILE]
                        run: text (default), json, junit or github; validate: text,
-                       json or github. Repeatable; =FILE writes that report to FILE,
-                       e.g. -r text -r junit=report.xml. At most one without FILE
-                       (stdout); text goes to stdout when none is. github prints
-                       text with an ::error per failing step and appends a table
-                       to $GITHUB_STEP_SUMMARY when it is set
-  --output, -o FILE    write the one report to FILE (text still goes to the terminal)
+                       json or github. Repeatable, one at most without =FILE (on
+                       stdout), e.g. -r text -r junit=report.xml; text goes to
+                       stdout when no reporter does. github: text plus ::error
+                       lines, and a table appended to $GITHUB_STEP_SUMMARY
+  --output, -o FILE    with one reporter, write it to FILE (text still on the terminal)
   --sandbox            run against an in-process simulator with its test credentials
   --allow-http         allow credentials over plain http:// to other hosts (warns)
   --ca FILE            trust the certificate authorities in FILE (PEM) for HTTPS

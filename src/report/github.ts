@@ -47,6 +47,9 @@ export function recipeAnnotations(recipe: RecipeResult): Annotation[] {
   return annotations;
 }
 
+// Limitation: a recipe's own error has no line (credentials are resolved
+// from the environment, not from a line); the positions of `auth` in the
+// loaded recipe, passed into the result, would lift it.
 /** Annotations of a whole recipe: its steps, then its own error and warnings. */
 export function runAnnotations(recipe: RecipeResult): Annotation[] {
   return [...recipe.steps.flatMap((step) => stepAnnotations(recipe, step)),
@@ -59,6 +62,9 @@ export function problemAnnotations(problems: readonly Problem[]): Annotation[] {
     line: problem.line, col: problem.column, title: problem.rule, message: problem.message }));
 }
 
+// Limitation: GitHub shows at most 10 error and 10 warning annotations per
+// step (50 per job); the rest stay in the log. The junit report and the job
+// summary list every failure.
 /** The workflow command lines, secrets hidden, escaped as the runner expects. */
 export function renderAnnotations(annotations: Annotation[], options: GithubOptions): string {
   return annotations.map((annotation) => `${_command(annotation, options)}\n`).join("");

@@ -25,6 +25,10 @@ export function junitElementOf(kind: FailureKind): "error" | "failure" {
   return ERROR_KINDS.includes(kind) ? "error" : "failure";
 }
 
+// Limitation: no `timestamp` attributes, since RunResult records durations
+// and not start times; a start time per recipe in the results would lift it.
+// `classname` is the recipe's name, so two recipes of one name share a class
+// in CI views that group by it.
 /** Renders the run as one JUnit XML document. */
 export function renderJunitReport(run: RunResult, options: JunitOptions): string {
   const suites = [
