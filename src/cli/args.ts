@@ -21,6 +21,8 @@ export interface CliArgs {
   reporters: string[];
   output: string | undefined;
   sandbox: boolean;
+  dryRun: boolean;
+  readOnly: boolean;
   allowHttp: boolean;
   ca: string | undefined;
   timeout: string | undefined;
@@ -38,6 +40,8 @@ const OPTIONS = {
   reporter: { type: "string", short: "r", multiple: true },
   output: { type: "string", short: "o" },
   sandbox: { type: "boolean" },
+  "dry-run": { type: "boolean" },
+  "read-only": { type: "boolean" },
   "allow-http": { type: "boolean" },
   ca: { type: "string" },
   timeout: { type: "string" },
@@ -77,6 +81,8 @@ export function parseCli(argv: string[]): CliArgs {
     reporters: values.reporter ?? [],
     output: values.output,
     sandbox: values.sandbox ?? false,
+    dryRun: values["dry-run"] ?? false,
+    readOnly: values["read-only"] ?? false,
     allowHttp: values["allow-http"] ?? false,
     ca: values.ca,
     timeout: values.timeout,
@@ -108,6 +114,8 @@ Options:
                        lines, and a table appended to $GITHUB_STEP_SUMMARY
   --output, -o FILE    with one reporter, write it to FILE (text still on the terminal)
   --sandbox            run against an in-process simulator with its test credentials
+  --dry-run            print every planned request, secrets masked; send nothing
+  --read-only          refuse, before sending anything, a run with a step that writes
   --allow-http         allow credentials over plain http:// to other hosts (warns)
   --ca FILE            trust the certificate authorities in FILE (PEM) for HTTPS
   --timeout MS         default per-request timeout in milliseconds (default 30000)

@@ -6,10 +6,12 @@ import { ExitCode, UsageError } from "../errors.ts";
 import type { Redactor } from "../report/redact.ts";
 import type { RunOptions } from "../run/context.ts";
 import { runRecipes } from "../run/run.ts";
+import { refuseWrites } from "../run/writes.ts";
 import { colorWanted, stderr, stdout } from "../runtime/io.ts";
 import { trustCertificates } from "../runtime/tls.ts";
 import { startSimulator } from "../sandbox/simulator.ts";
 import type { CliArgs } from "./args.ts";
+import { dryRun } from "./dry-run.ts";
 import { loadEnvironment, parseVars } from "./environment.ts";
 import { expandRecipeArgs } from "./files.ts";
 import { loadAll } from "./load-all.ts";
@@ -32,6 +34,13 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
   if (args.ca !== undefined) await trustCertificates(await _readCa(args.ca));
   const loaded = await loadAll(files, { extraVars: Object.keys(vars), print: true });
   const invalid = loaded.errors > 0 ? ExitCode.invalid : ExitCode.ok;
+  if (args.readOnly) refuseWrites(loaded.recipes);
+  if (args.dryRun) {
+    const json = specs.some((spec) => spec.name === "json");
+    stdout.write(dryRun(loaded.recipes, { env, vars, redactor },
+      { json, color: colorWanted(stdout) }));
+    return invalid;
+  }
 
   const reports = new RunReports(specs, {
     redactor,
