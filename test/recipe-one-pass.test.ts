@@ -39,6 +39,19 @@ steps:
       "bad-value steps[0].request.timeout"]);
   });
 
+  test("a token pasted under a misspelt key is found on the first run", () => {
+    assert.deepEqual(rulesOf(`version: 1
+name: x
+auth: { mode: none }
+steps:
+  - request:
+      method: GET
+      path: /a
+      header: { X-Session: "${JWT}" }
+`), ["unknown-key steps[0].request.header",
+      "literal-secret steps[0].request.header[\"X-Session\"]"]);
+  });
+
   test("a value the schema refused is not judged again", () => {
     assert.deepEqual(rulesOf(`version: 1
 name: x

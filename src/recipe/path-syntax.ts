@@ -21,6 +21,9 @@ const HOST_PORT = /^[\w.-]+:\d+(?:[/?#]|$)/;
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 const FROM_HOST = "e.g. /api/v1/elements";
 
+// Limitation: a path that a template starts (`${{ vars.base }}/x`) is judged
+// only in its literal rest; its URL is known when the run renders it.
+
 /** Reports each step path that is malformed or would not be sent as written. */
 export function checkPathSyntax(context: CheckContext, recipe: Recipe): void {
   recipe.steps.forEach((step, index) => {

@@ -14,6 +14,10 @@ const MODES = new Set(["enterprise", "cloud", "apiKey", "none"]);
 // Schema findings that leave the value at their path meaningful.
 const KEY_RULES = new Set(["missing-key", "unknown-key"]);
 
+// Limitation: under a misspelt key (`step:` for `steps:`) only the scan for
+// JWTs and API keys runs; checking it under the key it stands for would need
+// the schema check's renamed copy passed here.
+
 /** Adds the problems of the checks that are safe on a schema-invalid value. */
 export function checkRefusedRecipe(context: CheckContext, value: unknown): void {
   const refused = context.problems
@@ -29,14 +33,15 @@ export function checkRefusedRecipe(context: CheckContext, value: unknown): void 
 
 /**
  * What of a value has a recipe's shape, as a recipe: list indexes kept,
- * anything of the wrong type left out, so each check reads only what it
- * understands.
+ * known keys of the wrong type left out, so each check reads only what it
+ * understands. Unknown keys stay, for the scan for pasted tokens.
  */
 export function salvageRecipe(value: unknown): Recipe {
   const root = _record(value);
   const mode = _record(root["auth"])["mode"];
   const steps = Array.isArray(root["steps"]) ? root["steps"] : [];
   return {
+    ...root,
     version: 1,
     name: "",
     // Only the mode is read by the checks that run here.
@@ -51,7 +56,8 @@ function _step(value: unknown): Step {
   const step = _record(value);
   const request = _record(step["request"]);
   const expect = _record(step["expect"]);
-  const salvaged: Step = { request: _request(request) };
+  const salvaged: Step = { ...step, request: _request(request) };
+  for (const key of ["id", "name"] as const) delete salvaged[key];
   if (typeof step["id"] === "string") salvaged.id = step["id"];
   if (typeof step["name"] === "string") salvaged.name = step["name"];
   // Matchers are walked as unknown values; JSONPath keys are strings.
@@ -62,7 +68,12 @@ function _step(value: unknown): Step {
 
 function _request(request: Record<string, unknown>): Request {
   const path = request["path"];
-  const salvaged: Request = { method: "GET", path: typeof path === "string" ? path : "" };
+  const salvaged: Request = {
+    ...request,
+    method: "GET",
+    path: typeof path === "string" ? path : "",
+  };
+  for (const key of ["query", "headers", "json", "body"] as const) delete salvaged[key];
   const query = request["query"];
   if (query !== null && typeof query === "object" && !Array.isArray(query)) {
     // Query values are walked as unknown values, for secrets and templates.
