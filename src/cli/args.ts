@@ -21,6 +21,7 @@ export interface CliArgs {
   reporters: string[];
   output: string | undefined;
   sandbox: boolean;
+  strict: boolean;
   dryRun: boolean;
   readOnly: boolean;
   allowHttp: boolean;
@@ -40,6 +41,7 @@ const OPTIONS = {
   reporter: { type: "string", short: "r", multiple: true },
   output: { type: "string", short: "o" },
   sandbox: { type: "boolean" },
+  strict: { type: "boolean" },
   "dry-run": { type: "boolean" },
   "read-only": { type: "boolean" },
   "allow-http": { type: "boolean" },
@@ -81,6 +83,7 @@ export function parseCli(argv: string[]): CliArgs {
     reporters: values.reporter ?? [],
     output: values.output,
     sandbox: values.sandbox ?? false,
+    strict: values.strict ?? false,
     dryRun: values["dry-run"] ?? false,
     readOnly: values["read-only"] ?? false,
     allowHttp: values["allow-http"] ?? false,
@@ -114,6 +117,7 @@ Options:
                        lines, and a table appended to $GITHUB_STEP_SUMMARY
   --output, -o FILE    with one reporter, write it to FILE (text still on the terminal)
   --sandbox            run against an in-process simulator with its test credentials
+  --strict             validate: warnings fail too (exit 2)
   --dry-run            print every planned request, secrets masked; send nothing
   --read-only          refuse, before sending anything, a run with a step that writes
   --allow-http         allow credentials over plain http:// to other hosts (warns)

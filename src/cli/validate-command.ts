@@ -1,13 +1,13 @@
 /**
  * `idmp-recipe validate`: check every recipe without touching the network.
  */
-import { ExitCode } from "../errors.ts";
 import type { Problem } from "../recipe/problem.ts";
 import { problemAnnotations, renderAnnotations } from "../report/github.ts";
 import { renderProblems, renderProblemsJson } from "../report/problems.ts";
 import { stderr } from "../runtime/io.ts";
 import type { CliArgs } from "./args.ts";
 import { parseVars } from "./environment.ts";
+import { validateExitCode } from "../recipe/verdict.ts";
 import { expandRecipeArgs } from "./files.ts";
 import { loadAll } from "./load-all.ts";
 import {
@@ -18,7 +18,7 @@ import {
   writeReport,
 } from "./reporters.ts";
 
-/** Validates and returns the exit code: 0 clean (warnings allowed), 2 with errors. */
+/** Validates; exit 0 when clean (warnings allowed unless --strict), 2 otherwise. */
 export async function validateCommand(args: CliArgs): Promise<number> {
   const specs = parseReporters(args, "validate");
   await checkReporterFiles(specs);
@@ -34,7 +34,7 @@ export async function validateCommand(args: CliArgs): Promise<number> {
     + `${loaded.errors} error(s), ${loaded.warnings} warning(s)\n`;
   for (const spec of specs) await writeReport(spec, _render(spec, loaded.results, summary));
   if (terminal) stderr.write(summary);
-  return loaded.errors > 0 ? ExitCode.invalid : ExitCode.ok;
+  return validateExitCode(loaded.results, { strict: args.strict });
 }
 
 // Text on the terminal is printed as files load (to stderr); a text report
