@@ -157,3 +157,12 @@ test("every recipe in recipes/ passes against the simulator", async () => {
   assert.doesNotMatch(run.stdout, /✗/);
   assert.match(run.stdout, /PASS (\d+) recipe\(s\): \1 passed, 0 failed/);
 });
+
+test("validate passes warnings, and fails them with --strict", async () => {
+  const lenient = await cli(["validate", "test/fixtures/warning/yaml-bom.yaml"]);
+  const strict = await cli(["validate", "test/fixtures/warning/yaml-bom.yaml", "--strict"]);
+
+  assert.equal(lenient.code, 0);
+  assert.equal(strict.code, 2);
+  assert.match(strict.stderr, /yaml-bom\.yaml:1:1 warning .*\[yaml-bom\]/);
+});
