@@ -15,13 +15,18 @@ const keys = {
   } satisfies Record<keyof T.Recipe, 1>,
   step: {
     id: 1, name: 1, request: 1, expect: 1, capture: 1, continueOnError: 1, retry: 1,
+    paginate: 1, forEach: 1, concurrency: 1,
   } satisfies Record<keyof T.Step, 1>,
+  paginate: {
+    size: 1, maxPages: 1, maxRows: 1, delay: 1, rows: 1, total: 1, onCap: 1,
+  } satisfies Record<keyof T.Paginate, 1>,
   defaults: { retry: 1, timeout: 1 } satisfies Record<keyof T.Defaults, 1>,
   retry: {
     attempts: 1, delay: 1, maxDelay: 1, maxRetryAfter: 1, nonIdempotent: 1,
   } satisfies Record<keyof T.RetryOptions, 1>,
   request: {
     method: 1, path: 1, query: 1, headers: 1, json: 1, body: 1, timeout: 1,
+    maxResponseBytes: 1,
   } satisfies Record<keyof T.Request, 1>,
   expect: { status: 1, json: 1 } satisfies Record<keyof T.Expect, 1>,
   matcherObject: {

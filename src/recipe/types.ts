@@ -59,6 +59,8 @@ export interface Request {
   body?: string;
   /** Milliseconds before the call is abandoned. */
   timeout?: number;
+  /** The largest response body read, in bytes; a larger one fails the step. */
+  maxResponseBytes?: number;
 }
 
 /** JSON types a `type` matcher can name. */
@@ -106,6 +108,30 @@ export interface Step {
   continueOnError?: boolean;
   /** Overrides `defaults.retry` key by key for this step. */
   retry?: RetryOptions;
+  /** Fetch every page of an IDMP list; checks and captures read the merged rows. */
+  paginate?: Paginate;
+  /** Run once per item: a whole `${{ ... }}` template giving a list, or a list. */
+  forEach?: string | JsonValue[];
+  /** With `forEach`: items with a request in flight at once; default 1. */
+  concurrency?: number;
+}
+
+/** How a step pages through a list; see `$defs.paginate` in the schema. */
+export interface Paginate {
+  /** Rows per page, sent as `size`; default 100. */
+  size?: number;
+  /** Pages fetched at most; default 100. */
+  maxPages?: number;
+  /** Rows kept at most; default: no limit besides maxPages. */
+  maxRows?: number;
+  /** Milliseconds between pages; default 0. */
+  delay?: number;
+  /** JSONPath to each page's rows; default `$.data.rows`, then `$.rows`. */
+  rows?: string;
+  /** JSONPath to each page's total; default `$.data.total`, then `$.total`. */
+  total?: string;
+  /** What an unfinished list at a cap does: `warn` (default) or `fail`. */
+  onCap?: "warn" | "fail";
 }
 
 /** When and how a step's request is sent again; see `$defs.retry` in the schema. */
