@@ -26,7 +26,8 @@ export function dryRun(
     redactor.add(...secretEnvValues(recipe, env));
   }
 
-  const plans = recipes.map((loaded) => planRecipe(loaded, env, vars));
+  const now = Date.now();
+  const plans = recipes.map((loaded) => planRecipe(loaded, env, vars, now));
   const text = options.json
     ? `${stringifyJson({ tool: "idmp-recipe", dryRun: true, recipes: plans }, 2)}\n`
     : renderPlans(plans, { color: options.color });

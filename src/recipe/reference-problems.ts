@@ -30,7 +30,7 @@ export function referenceProblem(
   known: Definitions,
 ): RefProblem | undefined {
   const name = String(ref.path[0]);
-  if (ref.root === "env") return undefined;
+  if (ref.root === "env" || ref.root === "time") return undefined;
   if (scope.step < 0) {
     return _inVarsProblem(ref, scope, known.captured);
   }

@@ -4,10 +4,11 @@
  */
 import type { TemplatePart, TemplateRef } from "./template-types.ts";
 import { TemplateError } from "./template-types.ts";
+import { parseTimeRef } from "./template-time.ts";
 
 const OPEN = "${{";
 const CLOSE = "}}";
-const ROOTS = new Set(["env", "vars", "steps"]);
+const ROOTS = new Set(["env", "vars", "steps", "time"]);
 const _cache = new Map<string, TemplatePart[]>();
 
 /** True when the string holds at least one `${{`. */
@@ -58,9 +59,10 @@ function _parseRef(source: string, offset: number): TemplateRef {
   const root = /^[A-Za-z_]\w*/.exec(source)?.[0] ?? "";
   if (!ROOTS.has(root)) {
     throw new TemplateError(
-      `\${{ ${source} }} must start with env., vars. or steps.`,
+      `\${{ ${source} }} must start with env., vars., steps. or time.`,
     );
   }
+  if (root === "time") return parseTimeRef(source, offset);
   const path: (string | number)[] = [];
   let rest = source.slice(root.length);
   if (!rest.startsWith(".")) {

@@ -3,7 +3,7 @@ import type { JsonValue } from "../json.ts";
 
 /** A reference inside `${{ }}`, e.g. `vars.rows[0].id`. */
 export interface TemplateRef {
-  root: "env" | "vars" | "steps";
+  root: "env" | "vars" | "steps" | "time";
   /** Keys and indexes after the root, e.g. `["rows", 0, "id"]`. */
   path: (string | number)[];
   /** The expression as written, trimmed, for messages. */
@@ -25,6 +25,8 @@ export interface TemplateScope {
   env: Readonly<Record<string, string | undefined>>;
   vars: Readonly<Record<string, JsonValue | undefined>>;
   steps: Readonly<Record<string, JsonValue | undefined>>;
+  /** The run's one clock read, Unix ms, for `${{ time.* }}`; default: now. */
+  now?: number;
   /** What an unknown reference renders as; without it, TemplateError. */
   missing?: (ref: TemplateRef) => JsonValue;
 }

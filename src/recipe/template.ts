@@ -5,6 +5,7 @@
  */
 import { type JsonValue, stringifyJson } from "../json.ts";
 import { hasTemplate, parseTemplate } from "./template-parse.ts";
+import { timeValue } from "./template-time.ts";
 import { TemplateError, type TemplateRef, type TemplateScope } from "./template-types.ts";
 
 export { findTemplateRefs, hasTemplate, parseTemplate } from "./template-parse.ts";
@@ -56,6 +57,7 @@ export function renderText(
  * run shows the template itself) or throws TemplateError.
  */
 export function resolveRef(ref: TemplateRef, scope: TemplateScope): JsonValue {
+  if (ref.root === "time") return timeValue(ref, scope.now ?? Date.now());
   const [name, ...rest] = ref.path;
   let current: JsonValue | undefined = scope[ref.root][String(name)];
   for (const key of rest) {

@@ -35,6 +35,8 @@ export interface RunOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Retry jitter in [0, 1); tests may fix it. Default: Math.random. */
   random?: () => number;
+  /** The run's one clock read for `${{ time.* }}`, Unix ms. Default: Date.now(). */
+  now?: number;
 }
 
 /** Options with every default filled in. */
@@ -52,6 +54,7 @@ export interface RunContext {
   redactor: Redactor;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  now: number;
 }
 
 /** The default per-request timeout: 30 seconds. */
@@ -75,5 +78,6 @@ export function resolveRunOptions(options: RunOptions = {}): RunContext {
     redactor,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
+    now: options.now ?? Date.now(),
   };
 }

@@ -42,7 +42,7 @@ const PLACEHOLDER = "https://host.invalid";
 
 /** Plans one recipe against `env`; never sends, never needs credentials. */
 export function planRecipe(loaded: LoadedRecipe, env: Environment,
-  overrides: Readonly<Record<string, JsonValue>>): RecipePlan {
+  overrides: Readonly<Record<string, JsonValue>>, now = Date.now()): RecipePlan {
   const { recipe } = loaded;
   const declared: Record<string, string | undefined> = { ...recipe.auth.env };
   const variables = ROLES[recipe.auth.mode].map((role) => {
@@ -60,8 +60,8 @@ export function planRecipe(loaded: LoadedRecipe, env: Environment,
     .replace(/%24%7B%7B.*?%7D%7D/g, (encoded) => decodeURIComponent(encoded));
 
   const missing = (ref: { source: string }) => `\${{ ${ref.source} }}`;
-  const scope: TemplateScope = { env, vars: {}, steps: {}, missing };
-  scope.vars = renderVars(recipe, env, overrides, missing);
+  const scope: TemplateScope = { env, vars: {}, steps: {}, missing, now };
+  scope.vars = renderVars(recipe, env, overrides, { missing, now });
   const credentials = _credentialHeaders(recipe.auth.mode);
   const requests: PlannedRequest[] = [];
   if (recipe.auth.mode === "enterprise" && !variables[3]?.set) {

@@ -34,11 +34,11 @@ export function renderVars(
   recipe: Recipe,
   env: Environment,
   overrides: Readonly<Record<string, JsonValue>>,
-  missing?: TemplateScope["missing"],
+  base: Pick<TemplateScope, "missing" | "now"> = {},
 ): Record<string, JsonValue> {
   const vars: Record<string, JsonValue> = {};
   for (const [name, value] of Object.entries(recipe.vars ?? {})) {
-    vars[name] = overrides[name] ?? renderValue(value, { env, vars, steps: {}, missing });
+    vars[name] = overrides[name] ?? renderValue(value, { ...base, env, vars, steps: {} });
   }
   return { ...vars, ...overrides };
 }

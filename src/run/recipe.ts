@@ -72,13 +72,13 @@ async function _start(
     context.redactor.add(...credentials.secrets, ...secretEnvValues(recipe, env));
     result.warnings.push(...credentials.warnings);
 
-    const vars = renderVars(recipe, env, context.vars);
+    const vars = renderVars(recipe, env, context.vars, { now: context.now });
     const secretVars = secretVarNames(recipe);
     for (const name of secretVars) context.redactor.addValue(vars[name]);
 
     const session = createSession(credentials, _sessionContext(recipe, context));
     await session.start();
-    const scope = { env, vars, steps: {} };
+    const scope = { env, vars, steps: {}, now: context.now };
     return { host: credentials.host, session, scope, context, secretVars,
       defaults: recipe.defaults };
   } catch (error) {
