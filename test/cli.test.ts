@@ -1,17 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { test, type TestContext } from "node:test";
+import { test } from "node:test";
 import { parseJson } from "../src/json.ts";
-import { cli, enterpriseEnv, simulator } from "./support/helpers.ts";
+import { cli, enterpriseEnv, scratchDir, simulator } from "./support/helpers.ts";
 import { closedPort } from "./support/servers.ts";
 
-async function scratch(t: TestContext): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "idmp-recipe-cli-"));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
+const scratch = scratchDir;
 
 const READ = `version: 1
 name: read elements

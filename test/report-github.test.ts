@@ -4,18 +4,13 @@
  * a Markdown table appended to `$GITHUB_STEP_SUMMARY`.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { test, type TestContext } from "node:test";
+import { test } from "node:test";
 import { escapeData, escapeProperty } from "../src/report/github.ts";
-import { cli, enterpriseEnv, simulator } from "./support/helpers.ts";
+import { cli, enterpriseEnv, scratchDir, simulator } from "./support/helpers.ts";
 
-async function scratch(t: TestContext): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "idmp-github-"));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
+const scratch = scratchDir;
 
 const lineOf = (text: string, needle: string) =>
   text.split("\n").findIndex((line) => line.includes(needle)) + 1;

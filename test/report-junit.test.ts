@@ -3,22 +3,17 @@
  * counts and attributes say what happened to each recipe and step.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { test, type TestContext } from "node:test";
-import { cli } from "./support/helpers.ts";
+import { test } from "node:test";
+import { cli, scratchDir } from "./support/helpers.ts";
 import { assertValidJunit, parseJunit as parse } from "./support/junit.ts";
 import { closedPort, json, server } from "./support/servers.ts";
 
 // Control characters XML 1.0 forbids, between markup characters.
 const NASTY = "<oops> & \"double\" 'single' \u0000\u0001\u0008\u000b\u000c\u000e\u001f\uffff end";
 
-async function scratch(t: TestContext): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "idmp-junit-"));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
+const scratch = scratchDir;
 
 const lineOf = (text: string, needle: string) =>
   text.split("\n").findIndex((line) => line.includes(needle)) + 1;

@@ -3,20 +3,15 @@
  * one on stdout, `--output` for the single-reporter case.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { test, type TestContext } from "node:test";
+import { test } from "node:test";
 import { XMLValidator } from "fast-xml-parser";
 import { parseReporters } from "../src/cli/reporters.ts";
 import { UsageError } from "../src/errors.ts";
-import { cli, enterpriseEnv, simulator } from "./support/helpers.ts";
+import { cli, enterpriseEnv, scratchDir, simulator } from "./support/helpers.ts";
 
-async function scratch(t: TestContext): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "idmp-reporters-"));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
+const scratch = scratchDir;
 
 test("parseReporters reads NAME[=FILE] and folds --output into a single reporter", () => {
   const accepted: [string[], string | undefined, unknown][] = [

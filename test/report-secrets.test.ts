@@ -3,12 +3,11 @@
  * pass the run's redactor, against a server that echoes every credential.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { test, type TestContext } from "node:test";
-import { cli } from "./support/helpers.ts";
-import { json, server } from "./support/servers.ts";
+import { test } from "node:test";
+import { cli, scratchDir } from "./support/helpers.ts";
+import { echoServer } from "./support/servers.ts";
 
 // Characters that XML, workflow commands and Markdown each escape their
 // own way, so that a secret escaped before redaction would slip through.
@@ -18,23 +17,7 @@ const CANARY = {
   partner: "partner|canary:R1,<x>",
 };
 
-// Answers login with the token, and every other call with the request
-// echoed back, headers and all, under an error status.
-async function echoServer(t: TestContext) {
-  return server(t, (seen, response) => {
-    if (seen.url.endsWith("/users/login")) return json(response, 200, { token: CANARY.token });
-    if (seen.url.includes("/ok")) return json(response, 200, { code: 0, data: { id: 7 } });
-    const { authorization, "x-partner-key": partner } = seen.headers;
-    json(response, 500, { code: 1, message: `echo ${String(partner)} ${String(authorization)} `
-      + `${seen.url} ${seen.body} ${JSON.stringify(seen.headers)}` });
-  });
-}
-
-async function scratch(t: TestContext): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "idmp-report-secrets-"));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
+const scratch = scratchDir;
 
 // The forms a canary could take in these reports.
 function forms(canary: string): string[] {
@@ -46,7 +29,7 @@ function forms(canary: string): string[] {
 }
 
 test("no canary in junit, github annotations or the step summary", async (t) => {
-  const site = await echoServer(t);
+  const site = await echoServer(t, CANARY.token);
   const dir = await scratch(t);
   await writeFile(join(dir, "r.yaml"), `version: 1
 name: canary

@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { test, type TestContext } from "node:test";
+import { test } from "node:test";
 import { renderError } from "../src/cli/main.ts";
 import { Redactor } from "../src/report/redact.ts";
-import { cli } from "./support/helpers.ts";
-import { closedPort, json, server } from "./support/servers.ts";
+import { cli, scratchDir } from "./support/helpers.ts";
+import { closedPort, echoServer } from "./support/servers.ts";
 
 const CANARY = {
   password: 'pw-canary-"K16\\x',
@@ -17,22 +16,7 @@ const CANARY = {
   partner: "partner-canary-K16",
 };
 
-// Answers login with the token, and everything else with the request echoed
-// back, headers and all: a server that quotes credentials in its errors.
-async function echoServer(t: TestContext) {
-  return server(t, (seen, response) => {
-    if (seen.url.endsWith("/users/login")) return json(response, 200, { token: CANARY.token });
-    if (seen.url.includes("/ok")) return json(response, 200, { code: 0, data: { id: 7 } });
-    json(response, seen.url.includes("/bad") ? 400 : 500,
-      { code: 1, message: `echo ${JSON.stringify(seen.headers)} ${seen.body} ${seen.url}` });
-  });
-}
-
-async function scratch(t: TestContext): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "idmp-secrets-"));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
+const scratch = scratchDir;
 
 const recipeFor = (mode: string) => `version: 1
 name: canary ${mode}
@@ -51,7 +35,7 @@ steps:
 
 for (const mode of ["enterprise", "cloud", "apiKey"]) {
   test(`K16: no ${mode} canary in stdout, stderr or any report, verbose`, async (t) => {
-    const site = await echoServer(t);
+    const site = await echoServer(t, CANARY.token);
     const dir = await scratch(t);
     await writeFile(join(dir, "r.yaml"), recipeFor(mode));
     const env = {
@@ -80,7 +64,7 @@ for (const mode of ["enterprise", "cloud", "apiKey"]) {
 }
 
 test("K17: a token the server echoes is masked, a captured id is not", async (t) => {
-  const site = await echoServer(t);
+  const site = await echoServer(t, CANARY.token);
   const dir = await scratch(t);
   await writeFile(join(dir, "r.yaml"), `version: 1
 name: echo

@@ -3,6 +3,9 @@
  * inline YAML, and the CLI run as a real child process.
  */
 import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestContext } from "node:test";
 import { loadRecipeText } from "../../src/recipe/load.ts";
@@ -56,4 +59,11 @@ export function cli(args: string[], env: Record<string, string> = {}, cwd = ROOT
 /** Env vars that point an enterprise recipe at a simulator. */
 export function enterpriseEnv(sim: Simulator, password = "sandbox-password"): Record<string, string> {
   return { IDMP_HOST: sim.url, IDMP_USERNAME: "sandbox", IDMP_PASSWORD: password };
+}
+
+/** A temporary directory removed when the test ends. */
+export async function scratchDir(t: TestContext): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "idmp-recipe-test-"));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  return dir;
 }

@@ -59,3 +59,19 @@ export async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
 }
+
+/**
+ * A server that quotes credentials in its errors: login answers `token`,
+ * `/ok` answers `{code: 0, data: {id: 7}}`, `/bad` a 400 and anything else
+ * a 500, each error echoing the request's headers, body and URL.
+ */
+export function echoServer(t: TestContext, token: string): Promise<TestServer> {
+  return server(t, (seen, response) => {
+    if (seen.url.endsWith("/users/login")) return json(response, 200, { token });
+    if (seen.url.includes("/ok")) return json(response, 200, { code: 0, data: { id: 7 } });
+    const { authorization, "x-partner-key": partner } = seen.headers;
+    json(response, seen.url.includes("/bad") ? 400 : 500, { code: 1,
+      message: `echo ${String(partner)} ${String(authorization)} ${seen.url} ${seen.body} `
+        + JSON.stringify(seen.headers) });
+  });
+}
