@@ -55,6 +55,8 @@ export interface RunContext {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   now: number;
+  /** `performance.now()` as the run began; steps' `startMs` count from it. */
+  startedAt: number;
 }
 
 /** The default per-request timeout: 30 seconds. */
@@ -79,5 +81,6 @@ export function resolveRunOptions(options: RunOptions = {}): RunContext {
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
     now: options.now ?? Date.now(),
+    startedAt: performance.now(),
   };
 }

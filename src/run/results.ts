@@ -78,6 +78,8 @@ export interface StepResult {
   url?: string;
   status: StepStatus;
   httpStatus?: number;
+  /** Milliseconds from the run's start to the step's; unset for a step not run. */
+  startMs?: number;
   durationMs: number;
   attempts: Attempt[];
   tokenRefreshed: boolean;
