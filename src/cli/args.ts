@@ -27,6 +27,7 @@ export interface CliArgs {
   allowHttp: boolean;
   ca: string | undefined;
   timeout: string | undefined;
+  maxResponseMb: string | undefined;
   verbose: boolean;
   port: string | undefined;
   mode: string | undefined;
@@ -47,6 +48,7 @@ const OPTIONS = {
   "allow-http": { type: "boolean" },
   ca: { type: "string" },
   timeout: { type: "string" },
+  "max-response-mb": { type: "string" },
   verbose: { type: "boolean" },
   port: { type: "string" },
   mode: { type: "string" },
@@ -89,6 +91,7 @@ export function parseCli(argv: string[]): CliArgs {
     allowHttp: values["allow-http"] ?? false,
     ca: values.ca,
     timeout: values.timeout,
+    maxResponseMb: values["max-response-mb"],
     verbose: values.verbose ?? false,
     port: values.port,
     mode: values.mode,
@@ -123,6 +126,7 @@ Options:
   --allow-http         allow credentials over plain http:// to other hosts (warns)
   --ca FILE            trust the certificate authorities in FILE (PEM) for HTTPS
   --timeout MS         default per-request timeout in milliseconds (default 30000)
+  --max-response-mb N  largest response body read, in MB (default 64)
   --verbose            print each request as it is sent (secrets masked)
   --port N             sandbox: port to listen on (default 8765)
   --mode M             init: enterprise (default), cloud, apiKey or none

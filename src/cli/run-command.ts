@@ -60,6 +60,7 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
     vars,
     redactor,
     timeoutMs: _timeout(args.timeout),
+    maxResponseBytes: _maxResponseBytes(args.maxResponseMb),
     verbose: args.verbose,
     allowHttp: args.allowHttp,
     log: (line) => stderr.write(`${line}\n`),
@@ -90,6 +91,15 @@ async function _readCa(file: string): Promise<string> {
     });
   }
   return pem;
+}
+
+function _maxResponseBytes(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const mb = Number(value);
+  if (!(mb > 0) || !Number.isFinite(mb)) {
+    throw new UsageError(`--max-response-mb "${value}" is not a positive number of megabytes`);
+  }
+  return Math.round(mb * 1024 * 1024);
 }
 
 function _timeout(value: string | undefined): number | undefined {

@@ -13,6 +13,8 @@ export interface Scope {
   /** In `vars`: the names in file order, and the one being defined. */
   order?: readonly string[];
   own?: string;
+  /** In a step with `forEach` (not in `forEach` itself): `item` and `index` are set. */
+  loop?: boolean;
 }
 
 /** What the recipe defines, and where: name or id to step index. */
@@ -31,6 +33,7 @@ export function referenceProblem(
 ): RefProblem | undefined {
   const name = String(ref.path[0]);
   if (ref.root === "env" || ref.root === "time") return undefined;
+  if (ref.root === "item" || ref.root === "index") return _loopProblem(ref.root, scope);
   if (scope.step < 0) {
     return _inVarsProblem(ref, scope, known.captured);
   }
@@ -42,6 +45,14 @@ export function referenceProblem(
 export interface RefProblem {
   rule: "undefined-reference" | "forward-reference";
   message: string;
+}
+
+function _loopProblem(root: string, scope: Scope): RefProblem | undefined {
+  if (scope.loop === true) return undefined;
+  const where = scope.step < 0 ? "in vars" : "here";
+  const message = `reads '${root}', which is set only inside a step with forEach, `
+    + `not ${where}; add forEach to the step, or read a var`;
+  return { rule: "undefined-reference", message };
 }
 
 function _varProblem(

@@ -50,11 +50,13 @@ export function checkReferences(
     const before = new Set(vars);
     for (const [name, from] of captured) if (from < index) before.add(name);
     const path = ["steps", index];
-    check(step.name, [...path, "name"], { step: index, vars: before });
-    check(step.request, [...path, "request"], { step: index, vars: before });
+    const loop = step.forEach !== undefined;
+    check(step.forEach, [...path, "forEach"], { step: index, vars: before });
+    check(step.name, [...path, "name"], { step: index, vars: before, loop });
+    check(step.request, [...path, "request"], { step: index, vars: before, loop });
     // Captures are taken when the answer arrives, so checks may read them.
     const after = new Set([...before, ...Object.keys(step.capture ?? {})]);
-    check(step.expect, [...path, "expect"], { step: index, vars: after });
+    check(step.expect, [...path, "expect"], { step: index, vars: after, loop });
   });
 }
 
@@ -67,6 +69,7 @@ export function checkTemplateSyntax(context: CheckContext, recipe: Recipe): void
     forEachString(value, path, (text, at) => void _refs(context, text, at));
   parse(recipe.vars, ["vars"]);
   recipe.steps.forEach((step, index) => {
+    parse(step.forEach, ["steps", index, "forEach"]);
     parse(step.name, ["steps", index, "name"]);
     parse(step.request, ["steps", index, "request"]);
     parse(step.expect, ["steps", index, "expect"]);

@@ -8,7 +8,7 @@ import { parseTimeRef } from "./template-time.ts";
 
 const OPEN = "${{";
 const CLOSE = "}}";
-const ROOTS = new Set(["env", "vars", "steps", "time"]);
+const ROOTS = new Set(["env", "vars", "steps", "time", "item", "index"]);
 const _cache = new Map<string, TemplatePart[]>();
 
 /** True when the string holds at least one `${{`. */
@@ -59,13 +59,18 @@ function _parseRef(source: string, offset: number): TemplateRef {
   const root = /^[A-Za-z_]\w*/.exec(source)?.[0] ?? "";
   if (!ROOTS.has(root)) {
     throw new TemplateError(
-      `\${{ ${source} }} must start with env., vars., steps. or time.`,
+      `\${{ ${source} }} must start with env., vars., steps., time., item or index`,
     );
   }
   if (root === "time") return parseTimeRef(source, offset);
   const path: (string | number)[] = [];
   let rest = source.slice(root.length);
-  if (!rest.startsWith(".")) {
+  // forEach's `item` may stand alone or be followed by parts; `index` alone.
+  if (root === "index" && rest !== "") {
+    throw new TemplateError(`\${{ ${source} }}: index is the item's number and has no parts`);
+  }
+  const bare = root === "item" || root === "index";
+  if (!rest.startsWith(".") && !(bare && (rest === "" || rest.startsWith("[")))) {
     throw new TemplateError(`\${{ ${source} }} needs a name after '${root}.'`);
   }
   while (rest.length > 0) {

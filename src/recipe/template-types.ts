@@ -3,7 +3,7 @@ import type { JsonValue } from "../json.ts";
 
 /** A reference inside `${{ }}`, e.g. `vars.rows[0].id`. */
 export interface TemplateRef {
-  root: "env" | "vars" | "steps" | "time";
+  root: "env" | "vars" | "steps" | "time" | "item" | "index";
   /** Keys and indexes after the root, e.g. `["rows", 0, "id"]`. */
   path: (string | number)[];
   /** The expression as written, trimmed, for messages. */
@@ -27,6 +27,9 @@ export interface TemplateScope {
   steps: Readonly<Record<string, JsonValue | undefined>>;
   /** The run's one clock read, Unix ms, for `${{ time.* }}`; default: now. */
   now?: number;
+  /** In a `forEach` step: the current item, and its 0-based index. */
+  item?: JsonValue;
+  index?: number;
   /** What an unknown reference renders as; without it, TemplateError. */
   missing?: (ref: TemplateRef) => JsonValue;
 }

@@ -59,8 +59,11 @@ export function renderText(
 export function resolveRef(ref: TemplateRef, scope: TemplateScope): JsonValue {
   if (ref.root === "time") return timeValue(ref, scope.now ?? Date.now());
   const [name, ...rest] = ref.path;
-  let current: JsonValue | undefined = scope[ref.root][String(name)];
-  for (const key of rest) {
+  const loop = ref.root === "item" || ref.root === "index";
+  let current: JsonValue | undefined = ref.root === "item" ? scope.item
+    : ref.root === "index" ? scope.index
+    : scope[ref.root][String(name)];
+  for (const key of loop ? ref.path : rest) {
     if (current === null || typeof current !== "object") return _undefined(ref, scope);
     current = Array.isArray(current)
       ? current[Number(key)]

@@ -31,8 +31,10 @@ export function renderStep(step: StepResult, options: TextOptions): string {
   const mark = step.status === "passed" ? c.green("✓") : c.red("✗");
   const status = step.httpStatus === undefined ? "---" : String(step.httpStatus);
   const time = `${Math.round(step.durationMs)} ms`.padStart(7);
+  const requests = step.pages ?? 1;
   const notes = [
-    step.attempts.length > 1 ? `${step.attempts.length} attempts` : "",
+    step.pages !== undefined ? `${step.pages} page${step.pages === 1 ? "" : "s"}` : "",
+    step.attempts.length > requests ? `${step.attempts.length} attempts` : "",
     step.tokenRefreshed ? "token renewed" : "",
   ].filter(Boolean);
   const extra = notes.length > 0 ? c.yellow(` (${notes.join(", ")})`) : "";
@@ -40,7 +42,8 @@ export function renderStep(step: StepResult, options: TextOptions): string {
   const line = `  ${mark} ${step.method.padEnd(6)} ${where}  ${status} ${time}`
     + `  ${c.dim(step.name)}${extra}\n`;
 
-  const details = step.failures.map((failure) => _failure(failure, c)).join("");
+  const details = step.failures.map((failure) => _failure(failure, c)).join("")
+    + (step.warnings ?? []).map((warning) => `      ${c.yellow("warning:")} ${warning}\n`).join("");
   const body = step.status === "failed" && step.response
     ? `      ${c.dim("body:")} ${_oneLine(step.response.excerpt) || "(empty)"}\n`
     : "";

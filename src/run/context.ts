@@ -7,6 +7,7 @@ import { TokenStore } from "../auth/token-store.ts";
 import type { JsonValue } from "../json.ts";
 import type { Recipe } from "../recipe/types.ts";
 import { Redactor } from "../report/redact.ts";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./body.ts";
 import type { RecipeResult, StepResult } from "./results.ts";
 
 /** Options a caller may give; the rest take defaults. */
@@ -18,6 +19,8 @@ export interface RunOptions {
   vars?: Record<string, JsonValue>;
   /** Default per-request timeout in milliseconds. */
   timeoutMs?: number;
+  /** `--max-response-mb` in bytes: the largest body a step reads by default. */
+  maxResponseBytes?: number;
   verbose?: boolean;
   /** `--allow-http`: credentials may travel over plain http:// (with a warning). */
   allowHttp?: boolean;
@@ -44,6 +47,7 @@ export interface RunContext {
   envFor: (recipe: Recipe) => Environment;
   vars: Record<string, JsonValue>;
   timeoutMs: number;
+  maxResponseBytes: number;
   verbose: boolean;
   allowHttp: boolean;
   log: (line: string) => void;
@@ -70,6 +74,7 @@ export function resolveRunOptions(options: RunOptions = {}): RunContext {
     envFor: options.envFor ?? (() => options.env ?? process.env),
     vars: options.vars ?? {},
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     verbose: options.verbose ?? false,
     allowHttp: options.allowHttp ?? false,
     log: (line) => log(redactor.redact(line)),

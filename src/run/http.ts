@@ -9,7 +9,7 @@ import { ofetch } from "ofetch";
 import { RecipeError } from "../errors.ts";
 import type { JsonValue } from "../json.ts";
 import { fetchExtras, freshConnectionExtras } from "../runtime/tls.ts";
-import { parseBody, readText } from "./body.ts";
+import { parseBody, readText, ResponseTooLargeError } from "./body.ts";
 import { startDeadline } from "./deadline.ts";
 import { MAX_REDIRECTS, nextHop } from "./redirect.ts";
 import { IDEMPOTENT } from "./retry.ts";
@@ -24,6 +24,8 @@ export interface HttpRequest {
   body?: string;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** The largest body read; default DEFAULT_MAX_RESPONSE_BYTES (64 MB). */
+  maxResponseBytes?: number;
 }
 
 /** The answer, body read and decoded. */
@@ -42,7 +44,7 @@ export interface HttpResponse {
 /**
  * Sends `request` once. Resolves with any status; throws NetworkError (a
  * TransportError) when no answer could be read, RecipeError when the
- * request cannot be sent as written.
+ * request cannot be sent as written, ResponseTooLargeError past the limit.
  */
 export async function sendHttp(request: HttpRequest): Promise<HttpResponse> {
   _assertSendable(request);
@@ -73,9 +75,12 @@ export async function sendHttp(request: HttpRequest): Promise<HttpResponse> {
     }
 
     const encoding = response.headers.get("content-encoding") ?? "";
-    const text = await readText(response).catch((error: unknown) => {
-      throw toNetworkError(error, failure(encoding));
-    });
+    const where = `${hop.method} ${maskUrl(hop.url)}`;
+    const text = await readText(response, request.maxResponseBytes, where)
+      .catch((error: unknown) => {
+        if (error instanceof ResponseTooLargeError) throw error;
+        throw toNetworkError(error, failure(encoding));
+      });
     const headers = _headers(response.headers);
     return {
       status: response.status,

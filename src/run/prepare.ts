@@ -14,6 +14,8 @@ export interface PreparedRequest {
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** The step's own limit on the response body; unset: the run's. */
+  maxResponseBytes?: number;
 }
 
 /** Renders templates and joins the URL; throws TemplateError on a bad reference. */
@@ -49,5 +51,6 @@ export function prepareRequest(
     headers,
     body,
     timeoutMs: request.timeout ?? defaultTimeoutMs,
+    maxResponseBytes: request.maxResponseBytes,
   };
 }

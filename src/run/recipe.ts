@@ -12,6 +12,7 @@ import { TemplateError } from "../recipe/template.ts";
 import type { Recipe } from "../recipe/types.ts";
 import { checkEnvReferences, renderVars } from "./preflight.ts";
 import { secretEnvValues, secretVarNames } from "./secrets.ts";
+import { runLoop } from "./loop.ts";
 import { runStep, type StepState } from "./step.ts";
 
 const EXIT_OF: Record<FailureKind, number> = {
@@ -42,7 +43,9 @@ export async function runRecipe(loaded: LoadedRecipe, context: RunContext): Prom
   for (const [index, step] of recipe.steps.entries()) {
     const stepResult = stopped || state === undefined
       ? _skipped(loaded, index)
-      : await runStep(step, index, state);
+      : step.forEach === undefined
+      ? await runStep(step, index, state)
+      : await runLoop(step, index, state);
     stepResult.line = loaded.positionOf(["steps", index])?.line;
     result.steps.push(stepResult);
     context.onStep(stepResult);

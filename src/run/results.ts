@@ -44,6 +44,8 @@ export interface Attempt {
   reason?: string;
   /** Milliseconds waited before the next attempt. */
   waitMs?: number;
+  /** With `paginate`: the page this attempt asked for, 1-based. */
+  page?: number;
 }
 
 /** The request as sent, with credential headers masked. */
@@ -86,6 +88,14 @@ export interface StepResult {
   failures: Failure[];
   request?: SentRequest;
   response?: ReceivedResponse;
+  /** With `paginate`: pages fetched (`attempts` holds every page's). */
+  pages?: number;
+  /** Things worth knowing that did not fail the step, e.g. a paging cap. */
+  warnings?: string[];
+  /** With `forEach`: one result per item, in item order. */
+  items?: StepResult[];
+  /** In `items`: the item's 0-based index in the list. */
+  item?: number;
 }
 
 /** The outcome of one recipe file. */

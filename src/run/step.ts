@@ -8,13 +8,12 @@ import type { JsonValue } from "../json.ts";
 import { TemplateError, type TemplateScope } from "../recipe/template.ts";
 import type { Defaults, Step } from "../recipe/types.ts";
 import type { RunContext } from "./context.ts";
-import { exchange, type ExchangeOptions } from "./exchange.ts";
+import type { ExchangeOptions } from "./exchange.ts";
 import { maskHeaders, responseRecord } from "./mask.ts";
-import { prepareRequest } from "./prepare.ts";
-import { maskUrl } from "./url.ts";
 import { renderExchange } from "./verbose.ts";
 import type { Failure, FailureKind, StepResult } from "./results.ts";
 import { resolveRetryPolicy } from "./retry.ts";
+import { sendStep } from "./send-step.ts";
 import { captureValues, verifyResponse } from "./verify.ts";
 
 /** What a step reads and writes as its recipe runs. */
@@ -51,13 +50,9 @@ export async function runStep(step: Step, index: number, state: StepState): Prom
   };
 
   try {
-    const timeoutMs = state.defaults?.timeout ?? state.context.timeoutMs;
-    const request = prepareRequest(step.request, state.host, state.scope, timeoutMs);
-    result.url = maskUrl(request.url);
-
     const renewedAhead = await state.session.ensureFresh();
     const options = _exchangeOptions(step, state, result);
-    const sent = await exchange(request, state.host, state.session, options);
+    const { request, sent } = await sendStep(step, state, result, options);
     Object.assign(result, {
       attempts: sent.attempts,
       tokenRefreshed: renewedAhead || sent.tokenRefreshed,
@@ -70,6 +65,7 @@ export async function runStep(step: Step, index: number, state: StepState): Prom
     }
 
     if (sent.refused) result.failures.push(sent.refused);
+    else if (sent.pageFailures?.length) result.failures.push(...sent.pageFailures);
     else result.failures.push(...verifyResponse(step, sent.response, state.scope));
     if (sent.gaveUp && result.failures.length > 0) result.failures.push(sent.gaveUp);
     result.failures.push(...captureValues(step, sent.response, state.scope.vars));
@@ -109,6 +105,7 @@ function _exchangeOptions(step: Step, state: StepState, result: StepResult): Exc
 }
 
 const KIND_OF_EXIT: Partial<Record<number, FailureKind>> = {
+  [ExitCode.stepFailed]: "check",
   [ExitCode.invalid]: "invalid",
   [ExitCode.credentials]: "credentials",
   [ExitCode.unreachable]: "transport",

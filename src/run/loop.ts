@@ -1,0 +1,151 @@
+/**
+ * `forEach`: a step run once per item of a list, `concurrency` items at a
+ * time, results in item order. Each item reads `${{ item }}` and
+ * `${{ index }}` and gets a result of its own under the step's `items`;
+ * captures become lists in item order (null where an item captured nothing).
+ */
+import type { JsonValue } from "../json.ts";
+import { renderValue, TemplateError } from "../recipe/template.ts";
+import type { Step } from "../recipe/types.ts";
+import type { Failure, FailureKind, StepResult } from "./results.ts";
+import { runStep, type StepState } from "./step.ts";
+
+/** The most items a forEach step may have in flight at once. */
+export const MAX_CONCURRENCY = 64;
+
+// Which kind of failure decides the step's exit code, worst last.
+const SEVERITY: FailureKind[] = ["check", "template", "invalid", "credentials", "transport"];
+
+/** Runs `step` for each item of its `forEach` list; one result with `items`. */
+export async function runLoop(step: Step, index: number, state: StepState): Promise<StepResult> {
+  const started = performance.now();
+  const result: StepResult = {
+    index,
+    id: step.id,
+    name: step.name ?? step.id ?? `step ${index + 1}`,
+    method: step.request.method,
+    path: step.request.path,
+    status: "passed",
+    durationMs: 0,
+    attempts: [],
+    tokenRefreshed: false,
+    failures: [],
+    items: [],
+  };
+
+  const list = _list(step, state);
+  if (!Array.isArray(list)) {
+    result.failures.push(list);
+  } else {
+    const items = await _runItems(step, index, state, list);
+    result.items = items.map((item) => item.result);
+    _collect(step, state, items);
+  }
+
+  const failed = result.items?.filter((item) => item.status === "failed") ?? [];
+  if (failed.length > 0) result.failures.push(_summary(result.items ?? [], failed));
+  result.tokenRefreshed = result.items?.some((item) => item.tokenRefreshed) ?? false;
+  result.durationMs = performance.now() - started;
+  if (result.failures.length > 0) result.status = "failed";
+  return result;
+}
+
+interface _Item {
+  result: StepResult;
+  scope?: StepState["scope"];
+}
+
+// Workers take the next item until none is left, or until an item failed
+// without continueOnError: then no new item starts, and those in flight end.
+async function _runItems(
+  step: Step,
+  index: number,
+  state: StepState,
+  list: JsonValue[],
+): Promise<_Item[]> {
+  const items: (_Item | undefined)[] = new Array(list.length);
+  const { forEach: _, concurrency = 1, ...once } = step;
+  let next = 0;
+  let stopped = false;
+
+  const worker = async (): Promise<void> => {
+    while (!stopped && next < list.length) {
+      const at = next++;
+      const scope = { ...state.scope, vars: { ...state.scope.vars },
+        steps: { ...state.scope.steps }, item: list[at] ?? null, index: at };
+      for (const name of Object.keys(step.capture ?? {})) delete scope.vars[name];
+      const result = await runStep(once, index, { ...state, scope });
+      Object.assign(result, { item: at, name: `${result.name} [${at}]` });
+      items[at] = { result, scope };
+      if (result.status === "failed" && !_goesOn(step, result)) stopped = true;
+    }
+  };
+  const width = Math.min(Math.max(1, concurrency), MAX_CONCURRENCY, list.length);
+  await Promise.all(Array.from({ length: width }, worker));
+
+  return Array.from(items, (item, at) => item ?? { result: _notRun(step, index, at) });
+}
+
+// Captures as lists in item order; `steps.<id>` as lists of each part.
+function _collect(step: Step, state: StepState, items: _Item[]): void {
+  for (const name of Object.keys(step.capture ?? {})) {
+    state.scope.vars[name] = items.map((item) => item.scope?.vars[name] ?? null);
+  }
+  if (step.id === undefined) return;
+  const parts = items.map((item) => item.scope?.steps[step.id ?? ""] ?? null);
+  const part = (key: string): JsonValue[] => parts.map((each) =>
+    each !== null && typeof each === "object" && !Array.isArray(each) ? each[key] ?? null : null);
+  state.scope.steps[step.id] = { status: part("status"), headers: part("headers"),
+    json: part("json") };
+}
+
+function _list(step: Step, state: StepState): JsonValue[] | Failure {
+  const source = step.forEach ?? [];
+  if (typeof source !== "string") return source;
+  try {
+    const value = renderValue(source, state.scope);
+    if (Array.isArray(value)) return value;
+    const type = value === null ? "null" : typeof value;
+    return { kind: "template", path: "forEach",
+      message: `forEach: ${source.trim()} is ${type === "object" ? "an" : "a"} ${type}, not a list`,
+      hint: "Point forEach at a list, e.g. the rows a paginated step captured" };
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    return { kind: "template", path: "forEach", message: `forEach: ${error.message}` };
+  }
+}
+
+// A refusal of credentials stops the loop as it stops a recipe: every
+// later call would be refused too.
+function _goesOn(step: Step, result: StepResult): boolean {
+  if (step.continueOnError !== true) return false;
+  return !result.failures.some((failure) => failure.kind === "credentials");
+}
+
+function _summary(items: StepResult[], failed: StepResult[]): Failure {
+  const kinds = failed.flatMap((item) => item.failures.map((failure) => failure.kind));
+  const kind = SEVERITY.reduce((worst, each) => (kinds.includes(each) ? each : worst), "check");
+  const which = failed.slice(0, 10).map((item) => `[${item.item}]`).join(", ");
+  const more = failed.length > 10 ? `, and ${failed.length - 10} more` : "";
+  const notRun = items.filter((item) => item.status === "skipped").length;
+  const message = `${failed.length} of ${items.length} items failed: ${which}${more}`
+    + (notRun > 0 ? `; ${notRun} not run` : "");
+  const hint = notRun > 0 ? "Set continueOnError: true to run every item" : undefined;
+  return { kind, message, hint };
+}
+
+function _notRun(step: Step, index: number, at: number): StepResult {
+  return {
+    index,
+    item: at,
+    id: step.id,
+    name: `${step.name ?? step.id ?? `step ${index + 1}`} [${at}]`,
+    method: step.request.method,
+    path: step.request.path,
+    status: "skipped",
+    durationMs: 0,
+    attempts: [],
+    tokenRefreshed: false,
+    failures: [],
+  };
+}
