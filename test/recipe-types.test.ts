@@ -16,7 +16,9 @@ const keys = {
   step: {
     id: 1, name: 1, request: 1, expect: 1, capture: 1, continueOnError: 1, retry: 1,
     paginate: 1, forEach: 1, concurrency: 1,
-  } satisfies Record<keyof T.Step, 1>,
+    if: 1, include: 1,
+  } satisfies Record<keyof T.Step | keyof T.IncludeEntry, 1>,
+  captureHeader: { header: 1 } satisfies Record<keyof T.CaptureHeader, 1>,
   paginate: {
     size: 1, maxPages: 1, maxRows: 1, delay: 1, rows: 1, total: 1, onCap: 1,
   } satisfies Record<keyof T.Paginate, 1>,
@@ -28,7 +30,9 @@ const keys = {
     method: 1, path: 1, query: 1, headers: 1, json: 1, body: 1, timeout: 1,
     maxResponseBytes: 1,
   } satisfies Record<keyof T.Request, 1>,
-  expect: { status: 1, json: 1 } satisfies Record<keyof T.Expect, 1>,
+  expect: {
+    status: 1, json: 1, schema: 1, headers: 1, maxDuration: 1,
+  } satisfies Record<keyof T.Expect, 1>,
   matcherObject: {
     eq: 1, ne: 1, gt: 1, gte: 1, lt: 1, lte: 1, contains: 1, matches: 1, exists: 1,
     type: 1, length: 1,

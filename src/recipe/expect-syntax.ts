@@ -20,7 +20,11 @@ export function checkExpectSyntax(context: CheckContext, recipe: Recipe): void {
       if (error) _badPath(context, key, error, path, context.locator.key(path));
       _checkPatterns(context, matcher, path);
     }
+    for (const [name, matcher] of Object.entries(step.expect?.headers ?? {})) {
+      _checkPatterns(context, matcher, [...at, "expect", "headers", name]);
+    }
     for (const [name, jsonPath] of Object.entries(step.capture ?? {})) {
+      if (typeof jsonPath !== "string") continue;
       const path = [...at, "capture", name];
       const error = findJsonPathError(jsonPath);
       if (!error) continue;

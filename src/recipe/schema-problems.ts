@@ -82,12 +82,14 @@ function _popInside(out: ErrorObject[], parent: ErrorObject): ErrorObject[] {
 // When every branch wants another type, one type error lists them all;
 // otherwise the branch of the right type says what is wrong inside it.
 function _anyOf(error: ErrorObject, inside: ErrorObject[]): ErrorObject[] {
-  const branches = Array.isArray(error.schema) ? error.schema.length : 0;
+  const list: unknown[] = Array.isArray(error.schema) ? error.schema : [];
+  // A branch that is a bare `$ref` reports its type miss at the target.
+  const refs = list.map((branch) => `${Object(branch)["$ref"]}/type`);
   const typeMisses = inside.filter((e) =>
     e.keyword === "type" && e.instancePath === error.instancePath &&
-    e.schemaPath.startsWith(`${error.schemaPath}/`)
+    (e.schemaPath.startsWith(`${error.schemaPath}/`) || refs.includes(e.schemaPath))
   );
-  if (typeMisses.length < branches) return inside.filter((e) => !typeMisses.includes(e));
+  if (typeMisses.length < list.length) return inside.filter((e) => !typeMisses.includes(e));
   const types = typeMisses.flatMap((e) => _asList(e.params["type"]));
   return [{ ...error, keyword: "type", params: { type: [...new Set(types)] } }];
 }

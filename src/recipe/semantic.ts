@@ -5,6 +5,7 @@
  * credential header the runner would replace, no literal secrets, and a
  * warning for plain http to a remote host.
  */
+import { checkBodySchemas } from "./body-schema-check.ts";
 import { type CheckContext, report } from "./context.ts";
 import { checkCredentialHeaders } from "./credential-headers.ts";
 import { checkExpectSyntax } from "./expect-syntax.ts";
@@ -37,6 +38,7 @@ export function checkSemantics(
   _checkBodies(context, recipe);
   checkNumbers(context, recipe);
   checkExpectSyntax(context, recipe);
+  if (!options.partial) checkBodySchemas(context, recipe);
   if (options.partial) checkTemplateSyntax(context, recipe);
   else checkReferences(context, recipe, options.extraVars ?? []);
   checkPathSyntax(context, recipe);

@@ -95,7 +95,21 @@ export type Matcher = MatcherObject | string | number | bigint | boolean | null 
 export interface Expect {
   status?: number | number[];
   json?: Record<string, Matcher>;
+  /** A JSON Schema the body must satisfy, inline or a file path (absolute once loaded). */
+  schema?: string | Record<string, JsonValue>;
+  /** Header name (any case) to a literal or matchers. */
+  headers?: Record<string, Matcher>;
+  /** Milliseconds the answering request may take at most. */
+  maxDuration?: number;
 }
+
+/** A capture from a response header. */
+export interface CaptureHeader {
+  header: string;
+}
+
+/** A capture: a JSONPath into the body, or a header. */
+export type Capture = string | CaptureHeader;
 
 /** One API call of a recipe, with its checks and captures. */
 export interface Step {
@@ -103,8 +117,10 @@ export interface Step {
   name?: string;
   request: Request;
   expect?: Expect;
-  /** Variable name to JSONPath into the response body. */
-  capture?: Record<string, string>;
+  /** Variable name to a JSONPath into the body, or to a header. */
+  capture?: Record<string, Capture>;
+  /** Run only when this condition holds; see condition-parse.ts for the grammar. */
+  if?: string;
   continueOnError?: boolean;
   /** Overrides `defaults.retry` key by key for this step. */
   retry?: RetryOptions;
@@ -165,4 +181,15 @@ export interface Recipe {
   defaults?: Defaults;
   secrets?: Secrets;
   steps: Step[];
+}
+
+/** A `steps` entry that splices in another recipe file's steps when loaded. */
+export interface IncludeEntry {
+  /** Path of the included recipe, relative to the including file. */
+  include: string;
+}
+
+/** A recipe as its file holds it, before includes are spliced in. */
+export interface RecipeFile extends Omit<Recipe, "steps"> {
+  steps: (Step | IncludeEntry)[];
 }

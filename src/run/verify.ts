@@ -8,9 +8,14 @@ import type { Matcher, Step } from "../recipe/types.ts";
 import { checkMatcher, checkStatus, envelopeFailure } from "./check.ts";
 import type { HttpResponse } from "./http.ts";
 import { queryJson } from "./jsonpath.ts";
+import { checkHeaders, headerValue } from "./header-checks.ts";
 import type { Failure } from "./results.ts";
+import { checkBodySchema } from "./schema-checks.ts";
 
-/** Every check of the step that did not hold: status, envelope, JSON paths. */
+/**
+ * Every check of the step that did not hold: status, envelope, JSON paths,
+ * headers, the body schema and the duration of the answering request.
+ */
 export function verifyResponse(
   step: Step,
   response: HttpResponse,
@@ -28,10 +33,24 @@ export function verifyResponse(
     const expected = renderValue(matcher as JsonValue, scope) as Matcher;
     failures.push(...checkMatcher(path, expected, queryJson(response.json, path)));
   }
+  const { headers, schema, maxDuration } = step.expect ?? {};
+  if (headers) {
+    const rendered = renderValue(headers as JsonValue, scope) as Record<string, Matcher>;
+    failures.push(...checkHeaders(rendered, response.headers));
+  }
+  if (schema !== undefined) failures.push(...checkBodySchema(schema, response.json));
+  if (maxDuration !== undefined && response.durationMs > maxDuration) {
+    const took = Math.round(response.durationMs);
+    failures.push({ kind: "check", path: "duration", expected: { lte: maxDuration },
+      actual: took, message: `duration: expected at most ${maxDuration} ms, took ${took} ms` });
+  }
   return failures;
 }
 
-/** Reads each capture into `vars`; returns a failure for each that selects nothing. */
+/**
+ * Reads each capture (a JSONPath into the body, or a header) into `vars`;
+ * returns a failure for each that selects nothing.
+ */
 export function captureValues(
   step: Step,
   response: HttpResponse,
@@ -39,6 +58,14 @@ export function captureValues(
 ): Failure[] {
   const failures: Failure[] = [];
   for (const [name, path] of Object.entries(step.capture ?? {})) {
+    if (typeof path !== "string") {
+      const value = headerValue(response.headers, path.header);
+      if (value === undefined) {
+        const message = `Cannot capture '${name}': no header ${path.header.toLowerCase()}`;
+        failures.push({ kind: "check", path: `header ${path.header.toLowerCase()}`, message });
+      } else vars[name] = value;
+      continue;
+    }
     if (response.json === null || response.json === undefined) {
       failures.push({ ..._noBody(path, response), message: `Cannot capture '${name}': `
         + (response.json === null ? "response has no body" : "response is not JSON") });

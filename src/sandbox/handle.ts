@@ -12,6 +12,7 @@ import { answerWithFault } from "./fault-answer.ts";
 import { ApiFailure } from "./failure.ts";
 import { LOGIN_PATH, loginRoute } from "./login.ts";
 import { miscRoutes } from "./misc.ts";
+import { OPENAPI_PATH, sandboxOpenApi } from "./openapi.ts";
 import { matchRoute, type Route, type SandboxRequest } from "./route.ts";
 
 /** An answer ready to write: status, headers and body text. */
@@ -26,7 +27,10 @@ export interface SandboxResponse {
 /** Every route of the API sits under this prefix. */
 export const API_PREFIX = "/api/v1";
 
-const ROUTES: readonly Route[] = [loginRoute, ...elementRoutes, ...eventRoutes, ...miscRoutes];
+/** Every route of the API, under API_PREFIX; the OpenAPI description lists the same. */
+export const ROUTES: readonly Route[] = [
+  loginRoute, ...elementRoutes, ...eventRoutes, ...miscRoutes,
+];
 const JSON_TYPE = "application/json; charset=utf-8";
 
 /** Answers `request`; never throws. `signal` fires when the client has gone. */
@@ -38,7 +42,8 @@ export async function handle(
   const { path } = request;
   const apiPath = path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length) : "";
   const fault = context.faults.take(path, apiPath === LOGIN_PATH);
-  const real = () => _safely(context, request, apiPath);
+  const real = () =>
+    _isDescription(request) ? _description(context) : _safely(context, request, apiPath);
   return fault === undefined ? real() : answerWithFault(fault, real, signal);
 }
 
@@ -67,11 +72,12 @@ async function _answer(context: SandboxContext, request: SandboxRequest, apiPath
   if (!match.route.open) await authenticate(context, request.headers);
   const { data } = await match.route.handler({ request, params: match.params, context });
 
-  if (!context.options.envelope) {
-    if (data === null) return { status: 204, headers: {}, body: "" };
-    return _json(200, data);
-  }
-  return _json(200, { code: 0, message: "success", data });
+  const answer: SandboxResponse = context.options.envelope
+    ? _json(200, { code: 0, message: "success", data })
+    : data === null ? { status: 204, headers: {}, body: "" } : _json(200, data);
+  // Like many gateways, each answer names its request, for logs and captures.
+  answer.headers["x-request-id"] = `req-${context.requests.length}`;
+  return answer;
 }
 
 function _failure(status: number, message: string): SandboxResponse {
@@ -80,4 +86,14 @@ function _failure(status: number, message: string): SandboxResponse {
 
 function _json(status: number, value: unknown): SandboxResponse {
   return { status, headers: { "content-type": JSON_TYPE }, body: stringifyJson(value) };
+}
+
+function _isDescription({ method, path }: SandboxRequest): boolean {
+  return method === "GET" && path === OPENAPI_PATH;
+}
+
+// Open to all, like Spring's /v3/api-docs; it describes, it holds no data.
+function _description(context: SandboxContext): Promise<SandboxResponse> {
+  const { envelope } = context.options;
+  return Promise.resolve(_json(200, sandboxOpenApi({ envelope })));
 }

@@ -1,0 +1,64 @@
+/**
+ * JSON Schemas for response bodies (`expect.schema`): read from a file or
+ * taken inline, compiled once each by ajv, kept for the run.
+ */
+import { readFileSync } from "node:fs";
+import { Ajv, type ValidateFunction } from "ajv";
+import { stringifyJson } from "../json.ts";
+import { safeIntegersAsNumbers } from "./integers.ts";
+
+/** A compiled body schema, or why there is none. */
+export type BodySchema = { validate: ValidateFunction } | { error: string };
+
+// Unknown keywords are errors (a typo must not pass silently); the type
+// rules of strict mode are off, since schemas written elsewhere rarely
+// repeat `type: object` beside every `properties`.
+// Limitation: `format` is not checked (ajv-formats is not a dependency);
+// adding it to this instance would lift that.
+const _ajv = new Ajv({ strictSchema: true, strictTypes: false, strictTuples: false,
+  strictRequired: false, allErrors: true, allowUnionTypes: true, validateFormats: false });
+const _cache = new Map<string, BodySchema>();
+
+/**
+ * The compiled schema for `source`: an absolute file path or an inline
+ * schema. Compiled at most once per file or per distinct inline schema.
+ */
+export function bodySchema(source: string | object): BodySchema {
+  const key = typeof source === "string" ? `file:${source}` : stringifyJson(source);
+  let found = _cache.get(key);
+  if (!found) {
+    found = typeof source === "string"
+      ? _fromFile(source)
+      : _compile(safeIntegersAsNumbers(source) as object);
+    _cache.set(key, found);
+  }
+  return found;
+}
+
+function _fromFile(file: string): BodySchema {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "";
+    return { error: `cannot read '${file}'${code === "ENOENT" ? ": no such file" : ""}` };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { error: `'${file}' is not JSON: ${error instanceof Error ? error.message : ""}` };
+  }
+  if (parsed === null || typeof parsed !== "object") {
+    return { error: `'${file}' does not hold a schema object` };
+  }
+  return _compile(parsed);
+}
+
+function _compile(schema: object): BodySchema {
+  try {
+    return { validate: _ajv.compile(schema) };
+  } catch (error) {
+    return { error: `not a valid JSON Schema: ${error instanceof Error ? error.message : error}` };
+  }
+}
