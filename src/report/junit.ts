@@ -71,11 +71,18 @@ function _recipeSuite(recipe: RecipeResult, redact: (text: string) => string): _
   const notRun = recipe.error
     ? "not run: the recipe stopped before its first step"
     : "not run: an earlier step failed";
-  for (const step of recipe.steps) {
+  // A forEach step is a case per item, named `<step> [<index>]`.
+  const steps = recipe.steps.flatMap((step) => step.items?.length
+    ? step.items.map((item) => ({ ...item, line: step.line }))
+    : [step]);
+  for (const step of steps) {
+    const why = step.skipReason
+      ?? (step.item === undefined ? notRun : "not run: an earlier item failed");
     const outcome = step.status === "skipped"
-      ? { element: "skipped" as const, message: notRun }
+      ? { element: "skipped" as const, message: why }
       : step.status === "failed" ? _outcomeOf(step.failures, step, redact) : undefined;
-    cases.push({ name: redact(step.name), classname, file, line: step.line,
+    cases.push({ name: redact(step.name), classname, line: step.line,
+      file: step.file === undefined ? file : redact(step.file),
       durationMs: step.durationMs, outcome });
   }
   const warnings = recipe.warnings.map((warning) => `warning: ${redact(warning)}\n`).join("");

@@ -25,7 +25,7 @@ export function renderRecipeHeader(
 export function renderStep(step: StepResult, options: TextOptions): string {
   const c = createColors(options.color);
   if (step.status === "skipped") {
-    return `  ${c.dim(`- ${step.method.padEnd(6)} ${step.path}  not run  ${step.name}`)}\n`;
+    return `  ${c.dim(`- ${step.method.padEnd(6)} ${step.path}  ${step.skipReason ?? "not run"}  ${step.name}`)}\n`;
   }
 
   const mark = step.status === "passed" ? c.green("✓") : c.red("✗");
@@ -36,6 +36,7 @@ export function renderStep(step: StepResult, options: TextOptions): string {
     step.pages !== undefined ? `${step.pages} page${step.pages === 1 ? "" : "s"}` : "",
     step.attempts.length > requests ? `${step.attempts.length} attempts` : "",
     step.tokenRefreshed ? "token renewed" : "",
+    step.items !== undefined ? _itemCounts(step.items) : "",
   ].filter(Boolean);
   const extra = notes.length > 0 ? c.yellow(` (${notes.join(", ")})`) : "";
   const where = _pathOf(step.url) || step.path;
@@ -43,7 +44,9 @@ export function renderStep(step: StepResult, options: TextOptions): string {
     + `  ${c.dim(step.name)}${extra}\n`;
 
   const details = step.failures.map((failure) => _failure(failure, c)).join("")
-    + (step.warnings ?? []).map((warning) => `      ${c.yellow("warning:")} ${warning}\n`).join("");
+    + (step.warnings ?? []).map((warning) => `      ${c.yellow("warning:")} ${warning}\n`).join("")
+    + (step.items ?? []).filter((item) => item.status === "failed")
+      .map((item) => renderStep(item, options).replace(/^/gm, "    ")).join("");
   const body = step.status === "failed" && step.response
     ? `      ${c.dim("body:")} ${_oneLine(step.response.excerpt) || "(empty)"}\n`
     : "";
@@ -83,6 +86,15 @@ function _failure(failure: Failure, c: _Colors, indent = "      "): string {
   let text = `${indent}${c.red("✗")} ${failure.message}\n`;
   if (failure.hint) text += `${indent}  ${c.cyan("hint:")} ${failure.hint}\n`;
   return text;
+}
+
+// A forEach step's line says how its items went; its failed items follow.
+function _itemCounts(items: StepResult[]): string {
+  const count = (status: string) => items.filter((item) => item.status === status).length;
+  const failed = count("failed");
+  const notRun = count("skipped");
+  return [`${items.length} items`, failed > 0 ? `${failed} failed` : "",
+    notRun > 0 ? `${notRun} not run` : ""].filter(Boolean).join(", ");
 }
 
 function _oneLine(text: string): string {
