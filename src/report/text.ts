@@ -25,7 +25,7 @@ export function renderRecipeHeader(
 export function renderStep(step: StepResult, options: TextOptions): string {
   const c = createColors(options.color);
   if (step.status === "skipped") {
-    return `  ${c.dim(`- ${step.method.padEnd(6)} ${step.path}  ${step.skipReason ?? "not run"}  ${step.name}`)}\n`;
+    return `  ${c.dim(`- ${step.method.padEnd(6)} ${step.path}  not run  ${step.name}`)}\n`;
   }
 
   const mark = step.status === "passed" ? c.green("✓") : c.red("✗");
