@@ -32,6 +32,12 @@ export interface CliArgs {
   port: string | undefined;
   mode: string | undefined;
   force: boolean;
+  /** validate: the OpenAPI description (file or URL) to check steps against. */
+  openapi: string | undefined;
+  /** init: the OpenAPI description to write a recipe from. */
+  fromOpenapi: string | undefined;
+  /** init: the operation, by operationId or as `METHOD /path`. */
+  operation: string | undefined;
 }
 
 const OPTIONS = {
@@ -53,6 +59,9 @@ const OPTIONS = {
   port: { type: "string" },
   mode: { type: "string" },
   force: { type: "boolean" },
+  openapi: { type: "string" },
+  "from-openapi": { type: "string" },
+  operation: { type: "string" },
 } as const;
 
 // Limitation: Node 20 itself checks that an --env-file FILE exists, wherever
@@ -96,6 +105,9 @@ export function parseCli(argv: string[]): CliArgs {
     port: values.port,
     mode: values.mode,
     force: values.force ?? false,
+    openapi: values.openapi,
+    fromOpenapi: values["from-openapi"],
+    operation: values.operation,
   };
 }
 
@@ -131,6 +143,10 @@ Options:
   --port N             sandbox: port to listen on (default 8765)
   --mode M             init: enterprise (default), cloud, apiKey or none
   --force              init: overwrite an existing file
+  --openapi FILE|URL   validate: check each step's method, path, query and JSON body
+                       against an OpenAPI 3.0/3.1 description (a URL is fetched)
+  --from-openapi FILE|URL --operation ID|"METHOD /path"
+                       init: write a recipe that calls one operation of a description
   --help, --version
 
 Exit codes: 0 passed, 1 a step failed, 2 invalid recipe or command line,

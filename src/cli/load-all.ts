@@ -3,7 +3,7 @@
  * that do not validate, so `run` and `validate` report them alike.
  */
 import { readFile } from "node:fs/promises";
-import { hasErrors, type Problem } from "../recipe/problem.ts";
+import { hasErrors, type Problem, sortProblems } from "../recipe/problem.ts";
 import { type LoadedRecipe, loadRecipeFile, type LoadOptions } from "../recipe/load.ts";
 import { renderProblems } from "../report/problems.ts";
 import { colorWanted, stderr } from "../runtime/io.ts";
@@ -16,14 +16,21 @@ export interface LoadedAll {
   warnings: number;
 }
 
+/** Options of loadAll: what loading takes, printing, and checks beyond the schema. */
+export interface LoadAllOptions extends LoadOptions {
+  print: boolean;
+  /** More checks of a recipe that loaded, e.g. against an OpenAPI description. */
+  check?: (recipe: LoadedRecipe) => Promise<Problem[]>;
+}
+
 /** Loads each file; prints problems to stderr when `print` is set. */
-export async function loadAll(
-  files: string[],
-  options: LoadOptions & { print: boolean },
-): Promise<LoadedAll> {
+export async function loadAll(files: string[], options: LoadAllOptions): Promise<LoadedAll> {
   const loaded: LoadedAll = { recipes: [], results: [], errors: 0, warnings: 0 };
   for (const file of files) {
     const result = await loadRecipeFile(file, options);
+    if (result.recipe && options.check) {
+      result.problems = sortProblems([...result.problems, ...await options.check(result.recipe)]);
+    }
     loaded.results.push({ file, problems: result.problems });
     if (result.recipe && !hasErrors(result.problems)) loaded.recipes.push(result.recipe);
 

@@ -1,5 +1,6 @@
 /**
- * `idmp-recipe validate`: check every recipe without touching the network.
+ * `idmp-recipe validate`: check every recipe without touching the network
+ * (unless `--openapi` names a URL to fetch the description from).
  */
 import type { Problem } from "../recipe/problem.ts";
 import { problemAnnotations, renderAnnotations } from "../report/github.ts";
@@ -8,6 +9,7 @@ import { stderr } from "../runtime/io.ts";
 import type { CliArgs } from "./args.ts";
 import { parseVars } from "./environment.ts";
 import { validateExitCode } from "../recipe/verdict.ts";
+import { openApiCheck } from "../openapi/validate-option.ts";
 import { expandRecipeArgs } from "./files.ts";
 import { loadAll } from "./load-all.ts";
 import {
@@ -25,7 +27,8 @@ export async function validateCommand(args: CliArgs): Promise<number> {
   const files = await expandRecipeArgs(args.positionals);
   const vars = parseVars(args.vars);
   const terminal = textOnTerminal(specs);
-  const loaded = await loadAll(files, { extraVars: Object.keys(vars), print: terminal });
+  const check = await openApiCheck(args);
+  const loaded = await loadAll(files, { extraVars: Object.keys(vars), print: terminal, check });
 
   const invalidFiles = loaded.results.filter((r) => r.problems.some(
     (problem) => problem.severity === "error",

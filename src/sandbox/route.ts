@@ -34,6 +34,8 @@ export type Handler = (call: ApiCall) => Reply | Promise<Reply>;
 /** One entry of the route table. */
 export interface Route {
   method: string;
+  /** The path as written, e.g. `/elements/:id`. */
+  template: string;
   pattern: RegExp;
   handler: Handler;
   /** True when the route needs no credentials (login). */
@@ -53,7 +55,7 @@ export function route(
   open = false,
 ): Route {
   const source = template.replace(/:(\w+)/g, "(?<$1>[^/]+)");
-  return { method, pattern: new RegExp(`^${source}$`), handler, open };
+  return { method, template, pattern: new RegExp(`^${source}$`), handler, open };
 }
 
 /** Finds the route for `method` and `path`: 404 for no path, 405 for no method. */
