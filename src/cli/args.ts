@@ -125,11 +125,12 @@ Options:
   --env-file FILE      read variables from a dotenv file (the environment wins)
   --var name=value     set or override a recipe variable (JSON values allowed)
   --reporter, -r R[=FILE]
-                       run: text (default), json, junit or github; validate: text,
-                       json or github. Repeatable, one at most without =FILE (on
-                       stdout), e.g. -r text -r junit=report.xml; text goes to
-                       stdout when no reporter does. github: text plus ::error
-                       lines, and a table appended to $GITHUB_STEP_SUMMARY
+                       run: text (default), json, junit, github or html (one
+                       self-contained page); validate: text, json or github.
+                       Repeatable, one at most without =FILE (on stdout), e.g.
+                       -r text -r junit=report.xml; text goes to stdout when no
+                       reporter does. github: text plus ::error lines, and a
+                       table appended to $GITHUB_STEP_SUMMARY
   --output, -o FILE    with one reporter, write it to FILE (text still on the terminal)
   --sandbox            run against an in-process simulator with its test credentials
   --strict             validate: warnings fail too (exit 2)

@@ -10,11 +10,11 @@ import { stdout } from "../runtime/io.ts";
 import { checkOutputFile, writeOutputFile } from "./output-file.ts";
 
 /** Every reporter's name. */
-export type ReporterName = "text" | "json" | "junit" | "github";
+export type ReporterName = "text" | "json" | "junit" | "github" | "html";
 
 /** The reporters each command accepts. */
 export const REPORTERS = {
-  run: ["text", "json", "junit", "github"],
+  run: ["text", "json", "junit", "github", "html"],
   validate: ["text", "json", "github"],
 } as const satisfies Record<string, readonly ReporterName[]>;
 

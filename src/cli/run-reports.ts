@@ -7,6 +7,7 @@ import { appendFile } from "node:fs/promises";
 import type { Problem } from "../recipe/problem.ts";
 import * as github from "../report/github.ts";
 import { renderGithubSummary } from "../report/github-summary.ts";
+import { renderHtmlReport } from "../report/html.ts";
 import { renderJsonReport } from "../report/json.ts";
 import { renderJunitReport } from "../report/junit.ts";
 import type { Redactor } from "../report/redact.ts";
@@ -99,6 +100,8 @@ export class RunReports {
         return run ? renderJsonReport(run, VERSION) : undefined;
       case "junit":
         return renderJunitReport(run ?? _emptyRun(), { redact, invalid });
+      case "html":
+        return renderHtmlReport(run ?? _emptyRun(), { redact, invalid, version: VERSION });
       case "github": {
         // On stdout, step annotations were streamed already.
         const steps = onStdout ? [] : (run?.recipes ?? []).flatMap(github.runAnnotations);

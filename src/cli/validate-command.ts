@@ -59,6 +59,7 @@ function _render(
         redact: (text) => text, root: process.env.GITHUB_WORKSPACE || process.cwd() });
     }
     case "junit":
+    case "html":
       return "";
   }
 }
