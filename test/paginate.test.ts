@@ -7,7 +7,8 @@ import { test } from "node:test";
 import { runRecipes } from "../src/run/run.ts";
 import { renderStep } from "../src/report/text.ts";
 import { FIRST_ELEMENT_ID } from "../src/sandbox/seed.ts";
-import { enterpriseEnv, recipe, simulator } from "./support/helpers.ts";
+import { loadRecipeFile } from "../src/recipe/load.ts";
+import { enterpriseEnv, recipe, ROOT, simulator } from "./support/helpers.ts";
 import { json, server } from "./support/servers.ts";
 
 const ALL_ELEMENTS = recipe(`
@@ -164,4 +165,15 @@ steps:
   const failure = run.recipes[0]?.steps[0]?.failures[0];
   assert.equal(failure?.message, "page 1: $.data.rows selects no list of rows");
   assert.match(failure?.hint ?? "", /paginate\.rows/);
+});
+
+test("recipes/element-inventory.yaml pages 1,234 elements and checks the count", async (t) => {
+  const sim = await simulator(t, { elementCount: 1234 });
+  const loaded = await loadRecipeFile(`${ROOT}recipes/element-inventory.yaml`);
+
+  const run = await runRecipes([loaded.recipe!], { env: enterpriseEnv(sim) });
+
+  assert.equal(run.exitCode, 0, JSON.stringify(run.recipes[0]?.steps[0]?.failures));
+  assert.equal(run.recipes[0]?.steps[0]?.pages, 13);
+  assert.equal(sim.requests.at(-1)?.path, `/api/v1/elements/${FIRST_ELEMENT_ID + 1233n}`);
 });

@@ -1,6 +1,7 @@
 /**
- * `${{ ... }}` templates: references to `env.NAME`, `vars.name` and
- * `steps.<id>.status|headers|json`, followed by `.key` or `[index]` parts.
+ * `${{ ... }}` templates: references to `env.NAME`, `vars.name`,
+ * `steps.<id>.status|headers|json` and, in a forEach step, `item` and
+ * `index`, followed by `.key` or `[index]` parts.
  * Nothing is evaluated as code. This file renders; template-parse.ts parses.
  */
 import { type JsonValue, stringifyJson } from "../json.ts";

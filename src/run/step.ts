@@ -64,11 +64,13 @@ export async function runStep(step: Step, index: number, state: StepState): Prom
       for (const line of renderExchange(result.request, result)) state.context.log(line);
     }
 
+    // Captured first, as validation promises: a step's checks may read them.
+    const captured = captureValues(step, sent.response, state.scope.vars);
     if (sent.refused) result.failures.push(sent.refused);
     else if (sent.pageFailures?.length) result.failures.push(...sent.pageFailures);
     else result.failures.push(...verifyResponse(step, sent.response, state.scope));
     if (sent.gaveUp && result.failures.length > 0) result.failures.push(sent.gaveUp);
-    result.failures.push(...captureValues(step, sent.response, state.scope.vars));
+    result.failures.push(...captured);
     for (const name of Object.keys(step.capture ?? {})) {
       if (state.secretVars.has(name)) state.context.redactor.addValue(state.scope.vars[name]);
     }
