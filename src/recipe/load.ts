@@ -6,12 +6,12 @@
  */
 import { readFile } from "node:fs/promises";
 import type { CheckContext } from "./context.ts";
-import type { Locator } from "./locate.ts";
 import { hasErrors, type NodePath, type Position, type Problem, sortProblems } from "./problem.ts";
 import { checkRefusedRecipe } from "./salvage.ts";
 import { checkSchema } from "./schema-problems.ts";
 import { checkSemantics } from "./semantic.ts";
-import type { Recipe } from "./types.ts";
+import { pathInFile, spliceIncludes, type StepSource } from "./include.ts";
+import type { Recipe, RecipeFile } from "./types.ts";
 import { readYaml } from "./yaml-read.ts";
 
 /** A valid recipe with the means to point back into its file. */
@@ -23,6 +23,8 @@ export interface LoadedRecipe {
    * a key that a `<<` merge brought in, the place it was written.
    */
   positionOf(path: (string | number)[]): Position | undefined;
+  /** Where step `index` was written: an included step keeps its file and line. */
+  stepOrigin(index: number): { file: string; line?: number };
 }
 
 /** What loading one file found; `recipe` only when no problem is an error. */
@@ -36,6 +38,8 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Names that --var will define, so references to them are not errors. */
   extraVars?: string[];
+  /** Absolute paths of the files including this one, outermost first. */
+  includeChain?: string[];
 }
 
 /** Reads and checks a recipe file; an unreadable file gives one `file` problem. */
@@ -63,19 +67,38 @@ export function loadRecipeText(text: string, file: string, options: LoadOptions 
   }
 
   // The schema has just accepted this value, bigints and all.
-  const recipe = value as Recipe;
-  checkSemantics(context, recipe, { extraVars: options.extraVars ?? [] });
+  const { recipe, sources } = spliceIncludes(context, value as RecipeFile, options,
+    loadRecipeText);
+  const inFile = (path: NodePath) => pathInFile(sources, path);
+  const mark = context.problems.length;
+  checkSemantics({ ...context, locator: locator.withPaths(inFile) }, recipe,
+    { extraVars: options.extraVars ?? [] });
+  _dropIncluded(context.problems, mark, sources);
   const problems = sortProblems(context.problems);
   if (hasErrors(problems)) return { file, problems };
-  return { file, recipe: _loaded(file, recipe, locator), problems };
-}
-
-function _loaded(file: string, recipe: Recipe, locator: Locator): LoadedRecipe {
-  return {
+  const loaded: LoadedRecipe = {
     file,
     recipe,
-    positionOf: (path: NodePath) => locator.value(path),
+    positionOf: (path: NodePath) => locator.value(inFile(path)),
+    stepOrigin: (index) => {
+      const source = sources[index];
+      if (source && !("own" in source)) return source.from.stepOrigin(source.index);
+      return { file, line: locator.value(inFile(["steps", index])).line };
+    },
   };
+  return { file, recipe: loaded, problems };
+}
+
+// An included file's steps were judged when it loaded alone; only an id
+// used on both sides of the include is new here.
+function _dropIncluded(problems: Problem[], from: number, sources: readonly StepSource[]) {
+  for (let at = problems.length - 1; at >= from; at--) {
+    const index = /^steps\[(\d+)\]/.exec(problems[at]?.path ?? "")?.[1];
+    const source = index === undefined ? undefined : sources[Number(index)];
+    if (source && !("own" in source) && problems[at]?.rule !== "duplicate-step-id") {
+      problems.splice(at, 1);
+    }
+  }
 }
 
 function _reason(error: unknown): string {

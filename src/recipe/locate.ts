@@ -22,11 +22,22 @@ export class Locator {
   readonly #doc: Document.Parsed;
   readonly #lines: LineCounter;
   readonly #text: string;
+  #map: (path: NodePath) => NodePath = (path) => path;
 
   constructor(doc: Document.Parsed, lines: LineCounter, text: string) {
     this.#doc = doc;
     this.#lines = lines;
     this.#text = text;
+  }
+
+  /**
+   * The same file read through `map`, which turns a path of a recipe with
+   * includes spliced in into the path of the node in this file.
+   */
+  withPaths(map: (path: NodePath) => NodePath): Locator {
+    const copy = new Locator(this.#doc, this.#lines, this.#text);
+    copy.#map = map;
+    return copy;
   }
 
   /** The position of a character offset in the text. */
@@ -70,7 +81,8 @@ export class Locator {
     return this.value(path);
   }
 
-  #walk(path: NodePath): { node?: Node; key?: Node; depth: number } {
+  #walk(spliced: NodePath): { node?: Node; key?: Node; depth: number } {
+    const path = this.#map(spliced);
     let node: Node | undefined = this.#resolve(this.#doc.contents ?? undefined);
     let key: Node | undefined;
     let depth = 0;

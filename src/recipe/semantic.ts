@@ -6,6 +6,7 @@
  * warning for plain http to a remote host.
  */
 import { checkBodySchemas } from "./body-schema-check.ts";
+import { checkConditions } from "./condition-check.ts";
 import { type CheckContext, report } from "./context.ts";
 import { checkCredentialHeaders } from "./credential-headers.ts";
 import { checkExpectSyntax } from "./expect-syntax.ts";
@@ -39,6 +40,7 @@ export function checkSemantics(
   checkNumbers(context, recipe);
   checkExpectSyntax(context, recipe);
   if (!options.partial) checkBodySchemas(context, recipe);
+  checkConditions(context, recipe, options.extraVars ?? [], options.partial);
   if (options.partial) checkTemplateSyntax(context, recipe);
   else checkReferences(context, recipe, options.extraVars ?? []);
   checkPathSyntax(context, recipe);

@@ -37,7 +37,7 @@ export function renderGithubSummary(run: RunResult, redact: (text: string) => st
 function _status(step: StepResult): string {
   if (step.status === "passed") return "✅ passed";
   if (step.status === "failed") return "❌ failed";
-  return "⏭️ not run";
+  return step.skipReason ? "⏭️ skipped (condition false)" : "⏭️ not run";
 }
 
 function _time(step: StepResult): string {

@@ -32,7 +32,7 @@ export function stepAnnotations(
 ): Annotation[] {
   if (step.status !== "failed") return [];
   const message = step.failures.map(_withHint).join("\n");
-  return [{ level: "error", file: recipe.file, line: step.line,
+  return [{ level: "error", file: step.file ?? recipe.file, line: step.line,
     title: `${recipe.name}: ${step.name}`, message: message || "Step failed" }];
 }
 

@@ -76,11 +76,13 @@ function _recipeSuite(recipe: RecipeResult, redact: (text: string) => string): _
     ? step.items.map((item) => ({ ...item, line: step.line }))
     : [step]);
   for (const step of steps) {
-    const why = step.item === undefined ? notRun : "not run: an earlier item failed";
+    const why = step.skipReason
+      ?? (step.item === undefined ? notRun : "not run: an earlier item failed");
     const outcome = step.status === "skipped"
       ? { element: "skipped" as const, message: why }
       : step.status === "failed" ? _outcomeOf(step.failures, step, redact) : undefined;
-    cases.push({ name: redact(step.name), classname, file, line: step.line,
+    cases.push({ name: redact(step.name), classname, line: step.line,
+      file: step.file === undefined ? file : redact(step.file),
       durationMs: step.durationMs, outcome });
   }
   const warnings = recipe.warnings.map((warning) => `warning: ${redact(warning)}\n`).join("");

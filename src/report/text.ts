@@ -25,7 +25,8 @@ export function renderRecipeHeader(
 export function renderStep(step: StepResult, options: TextOptions): string {
   const c = createColors(options.color);
   if (step.status === "skipped") {
-    return `  ${c.dim(`- ${step.method.padEnd(6)} ${step.path}  not run  ${step.name}`)}\n`;
+    const why = step.skipReason ?? "not run";
+    return `  ${c.dim(`- ${step.method.padEnd(6)} ${step.path}  ${why}  ${step.name}`)}\n`;
   }
 
   const mark = step.status === "passed" ? c.green("✓") : c.red("✗");

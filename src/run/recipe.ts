@@ -14,6 +14,7 @@ import { checkEnvReferences, renderVars } from "./preflight.ts";
 import { secretEnvValues, secretVarNames } from "./secrets.ts";
 import { runLoop } from "./loop.ts";
 import { runStep, type StepState } from "./step.ts";
+import { runIfHolds } from "./conditional.ts";
 
 const EXIT_OF: Record<FailureKind, number> = {
   check: ExitCode.stepFailed,
@@ -43,10 +44,12 @@ export async function runRecipe(loaded: LoadedRecipe, context: RunContext): Prom
   for (const [index, step] of recipe.steps.entries()) {
     const stepResult = stopped || state === undefined
       ? _skipped(loaded, index)
-      : step.forEach === undefined
-      ? await runStep(step, index, state)
-      : await runLoop(step, index, state);
-    stepResult.line = loaded.positionOf(["steps", index])?.line;
+      : await runIfHolds(step, index, state.scope, () => step.forEach === undefined
+        ? runStep(step, index, state)
+        : runLoop(step, index, state));
+    const origin = loaded.stepOrigin(index);
+    stepResult.line = origin.line;
+    if (origin.file !== loaded.file) stepResult.file = origin.file;
     result.steps.push(stepResult);
     context.onStep(stepResult);
     stopped ||= _stops(stepResult, step.continueOnError === true);

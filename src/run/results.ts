@@ -73,6 +73,10 @@ export interface StepResult {
   name: string;
   /** 1-based line of the step in its recipe file, when known. */
   line?: number;
+  /** The file the step was written in, when an include brought it from another. */
+  file?: string;
+  /** Why a step was skipped when no earlier failure stopped it: `condition false: ...`. */
+  skipReason?: string;
   method: string;
   /** The path as the recipe writes it, templates unrendered. */
   path: string;
