@@ -135,17 +135,8 @@ function _summary(items: StepResult[], failed: StepResult[]): Failure {
 }
 
 function _notRun(step: Step, index: number, at: number): StepResult {
-  return {
-    index,
-    item: at,
-    id: step.id,
-    name: `${step.name ?? step.id ?? `step ${index + 1}`} [${at}]`,
-    method: step.request.method,
-    path: step.request.path,
-    status: "skipped",
-    durationMs: 0,
-    attempts: [],
-    tokenRefreshed: false,
-    failures: [],
-  };
+  const name = `${step.name ?? step.id ?? `step ${index + 1}`} [${at}]`;
+  return { index, item: at, id: step.id, name, method: step.request.method,
+    path: step.request.path, status: "skipped", durationMs: 0, attempts: [],
+    tokenRefreshed: false, failures: [] };
 }
