@@ -69,6 +69,9 @@ export async function exchangePages(
     total = _count(_select(json, paginate.total, "total")) ?? total;
     rows.push(...got.slice(0, Math.max(0, maxRows - rows.length)));
 
+    // Limitation: a server that ignores `current` and repeats one page is
+    // stopped by the caps only (or by a total it then seems to reach);
+    // comparing each page with the last would catch it earlier.
     const ended = total !== null ? rows.length >= total || got.length === 0 : got.length < size;
     const capped = current >= maxPages || rows.length >= maxRows;
     if (ended || capped) {
