@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { ROLES } from "../auth/roles.ts";
 import { ExitCode } from "../errors.ts";
 import { starterRecipe } from "../recipe/starter.ts";
+import { openApiStarter } from "../openapi/init-option.ts";
 import { suggest } from "../recipe/suggest.ts";
 import type { AuthMode } from "../recipe/types.ts";
 
@@ -25,6 +26,10 @@ export interface InitOptions {
   mode: string | undefined;
   /** Replace an existing file. */
   force: boolean;
+  /** An OpenAPI description (file or URL) to take the one step from. */
+  fromOpenapi?: string;
+  /** With fromOpenapi: the operation, by operationId or as `METHOD /path`. */
+  operation?: string;
 }
 
 const MODES = Object.keys(ROLES) as AuthMode[];
@@ -40,7 +45,9 @@ export async function initCommand(file: string, options: InitOptions): Promise<I
   const refusal = await _refusal(file, target, options.force);
   if (refusal !== undefined) return _refuse(refusal);
 
-  const text = starterRecipe(mode, schemaPathFor(target));
+  const text = options.fromOpenapi === undefined
+    ? starterRecipe(mode, schemaPathFor(target))
+    : await openApiStarter(options.fromOpenapi, options.operation, mode, schemaPathFor(target));
   try {
     await (options.force ? _replace(target, text) : writeFile(target, text, { flag: "wx" }));
   } catch (error) {

@@ -8,7 +8,7 @@ import { ExitCode, IdmpError, UsageError } from "../errors.ts";
 import { Redactor } from "../report/redact.ts";
 import { colorWanted, stderr, stdout } from "../runtime/io.ts";
 import { serveSandbox } from "../sandbox/serve.ts";
-import { HELP, parseCli } from "./args.ts";
+import { type CliArgs, HELP, parseCli } from "./args.ts";
 import { initCommand } from "./init-command.ts";
 import { runCommand } from "./run-command.ts";
 import { validateCommand } from "./validate-command.ts";
@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
       case "validate":
         return await validateCommand(args);
       case "init":
-        return await _init(args.positionals, args.mode, args.force);
+        return await _init(args.positionals, args);
       case "schema":
         return _print(await readFile(new URL("../../schema/recipe.schema.json", import.meta.url),
           "utf8"));
@@ -66,14 +66,23 @@ function _print(text: string): number {
   return ExitCode.ok;
 }
 
-async function _init(files: string[], mode: string | undefined, force: boolean) {
+async function _init(files: string[], args: CliArgs) {
   const [file, ...extra] = files;
   if (file === undefined || extra.length > 0) {
     throw new UsageError("init writes one file", {
       hint: "Run idmp-recipe init my-recipe.yaml --mode enterprise",
     });
   }
-  const result = await initCommand(file, { mode, force });
+  const { mode, force, fromOpenapi, operation } = args;
+  if (operation !== undefined && fromOpenapi === undefined) {
+    throw new UsageError("--operation needs --from-openapi", {
+      hint: "Run idmp-recipe init my.yaml --from-openapi api.json --operation getElement",
+    });
+  }
+  const result = await initCommand(file, {
+    mode, force, ...(fromOpenapi === undefined ? {} : { fromOpenapi }),
+    ...(operation === undefined ? {} : { operation }),
+  });
   (result.exitCode === ExitCode.ok ? stdout : stderr).write(`${result.message}\n`);
   return result.exitCode;
 }

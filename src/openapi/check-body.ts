@@ -4,7 +4,6 @@
  * nearest declared one suggested. Values still templates are not judged.
  */
 import { report } from "../recipe/context.ts";
-import { bigintsAsNumbers } from "../recipe/integers.ts";
 import { quote } from "../recipe/problem.ts";
 import { suggest } from "../recipe/suggest.ts";
 import type { StepCheck } from "./check-recipe.ts";
@@ -38,7 +37,7 @@ export function checkBody(check: StepCheck): void {
     return;
   }
 
-  const breaks = schemaBreaks(schema, bigintsAsNumbers(json), {
+  const breaks = schemaBreaks(schema, json, {
     version: check.openapi.version, direction: "request" });
   for (const found of breaks) {
     if (_judgedLater(json, found)) continue;

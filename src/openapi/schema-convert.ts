@@ -25,21 +25,25 @@ export function toJsonSchema(
   version: OpenApiVersion,
   direction: Direction,
 ): JsonObject | boolean {
-  return _convert(schema, { version, direction, seen: new Set() });
+  return _convert(schema, { version, direction, seen: new Map() });
 }
 
 interface Walk {
   version: OpenApiVersion;
   direction: Direction;
-  seen: Set<object>;
+  /** How often each schema object is open on the way down. */
+  seen: Map<object, number>;
 }
 
-// Limitation: a recursive schema is checked down to its first repetition;
+// Limitation: a recursive schema is unrolled twice (a menu, its children);
 // deeper levels accept anything. Keeping the $refs for ajv would lift it.
+const UNROLLED = 2;
+
 function _convert(schema: unknown, walk: Walk): JsonObject | boolean {
   if (typeof schema === "boolean") return schema;
-  if (!isObject(schema) || walk.seen.has(schema)) return {};
-  walk.seen.add(schema);
+  const open = isObject(schema) ? walk.seen.get(schema) ?? 0 : UNROLLED;
+  if (!isObject(schema) || open >= UNROLLED) return {};
+  walk.seen.set(schema, open + 1);
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(schema)) {
     if (DROPPED.has(key) || key.startsWith("x-")) continue;
@@ -52,7 +56,7 @@ function _convert(schema: unknown, walk: Walk): JsonObject | boolean {
       );
     } else out[key] = _plain(value);
   }
-  walk.seen.delete(schema);
+  walk.seen.set(schema, open);
 
   if (walk.version === "3.0") _from30(schema, out);
   _dropHidden(schema, out, walk.direction);

@@ -4,6 +4,7 @@
  * per schema object.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { bigintsAsNumbers } from "../recipe/integers.ts";
 import type { OpenApiVersion } from "./operations.ts";
 import { type Direction, toJsonSchema } from "./schema-convert.ts";
 
@@ -41,14 +42,15 @@ const coercing = new Ajv2020({
 
 const cache = new WeakMap<object, Map<string, ValidateFunction>>();
 
-/** Where `value` breaks `schema`; empty when it fits. */
+/** Where `value` breaks `schema`; empty when it fits. Bigints count as integers. */
 export function schemaBreaks(
   schema: object,
   value: unknown,
   how: { version: OpenApiVersion; direction: Direction; coerce?: boolean },
 ): SchemaBreak[] {
   const validate = _compiled(schema, how.version, how.direction, how.coerce === true);
-  if (validate(structuredClone(value))) return [];
+  // A copy: ajv knows no bigints, and coercion writes into what it checks.
+  if (validate(bigintsAsNumbers(value))) return [];
   return _withoutBranchNoise(validate.errors ?? []).map(_break);
 }
 
