@@ -84,8 +84,10 @@ function _mergeModes(rows: ReferenceRow[]): ReferenceRow[] {
   for (const row of rows) {
     const twin = out.find((other) => other.path === row.path && other.modes.length > 0 &&
       JSON.stringify({ ...other, modes: [] }) === JSON.stringify({ ...row, modes: [] }));
+    // A key reached twice (a step's `include`, also under `then`) is one row.
+    const same = out.some((other) => JSON.stringify(other) === JSON.stringify(row));
     if (twin) twin.modes = [...twin.modes, ...row.modes];
-    else out.push({ ...row, modes: [...row.modes] });
+    else if (!same) out.push({ ...row, modes: [...row.modes] });
   }
   return out;
 }

@@ -100,7 +100,8 @@ test("expect.maxDuration fails a step slower than the limit, and passes a fast o
   const [slow, fast] = run.recipes[0]?.steps ?? [];
   assert.equal(slow?.status, "failed");
   assert.equal(slow?.failures[0]?.path, "duration");
-  assert.match(slow?.failures[0]?.message ?? "", /^duration: expected at most 100 ms, took \d+ ms$/);
+  const message = slow?.failures[0]?.message ?? "";
+  assert.match(message, /^duration: expected at most 100 ms, took \d+ ms$/);
   assert.equal(fast?.status, "passed");
 });
 

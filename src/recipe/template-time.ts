@@ -12,7 +12,13 @@ export const TIME_FORMS = "time.now, time.ago.24h, time.in.1h, time.startOfHour 
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: HOUR_MS, d: DAY_MS, w: 7 * DAY_MS };
+const UNIT_MS: Record<string, number> = {
+  s: 1_000,
+  m: 60_000,
+  h: HOUR_MS,
+  d: DAY_MS,
+  w: 7 * DAY_MS,
+};
 const FORM = /^time\.(?:(now|startOfHour|startOfDay)|(ago|in)\.(\d{1,6})([smhdw]))$/;
 
 /** Parses `time...` (the trimmed inside of `${{ }}`); throws TemplateError. */
