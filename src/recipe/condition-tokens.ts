@@ -25,6 +25,7 @@ export class ConditionSyntaxError extends Error {
 
 const OPS = ["&&", "||", "==", "!=", "<=", ">=", "<", ">", "!", "(", ")"];
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/;
+// Limitation: strings have no escapes; a quote of the other kind works inside.
 const STRING = /^(?:'([^']*)'|"([^"]*)")/;
 // A root and its parts; a part may start with a digit, as in time.ago.24h.
 const WORD = /^[A-Za-z_]\w*(?:\.[\w-]+|\[\d+\]|\[(?:"[^"]*"|'[^']*')\])*/;

@@ -27,6 +27,11 @@ export interface Spliced {
 /** Loads recipe text; passed in to keep load.ts and this file apart. */
 export type LoadText = (text: string, file: string, options: LoadOptions) => LoadResult;
 
+// Limitation: an included file is loaded once per include, and its problems
+// are listed again when it is also validated on its own (as in a directory);
+// a cache of loads by absolute path would lift both.
+// Limitation: a recipe the schema refused is not followed into its includes.
+
 /** Splices every include of `file`, reporting what cannot be included. */
 export function spliceIncludes(
   context: CheckContext,
