@@ -28,6 +28,7 @@ test("conditions hold or not, with exact numbers and short-circuit", () => {
     ["exists(vars.none)", true],
     ["empty(vars.rows) && empty(vars.none) && empty(vars.missing) && !empty(vars.name)", true],
     ["exists(vars.missing) && vars.missing > 0", false],
+    ["!exists(vars.constructor) && !exists(steps.open.json.toString)", true],
     ["vars.flag", true],
     ["false || vars.zero == 0", true],
     ["steps.open.json.data.rows[0].id == 7", true],
@@ -40,7 +41,10 @@ test("conditions hold or not, with exact numbers and short-circuit", () => {
 });
 
 test("a reference that leads nowhere, or values that cannot be ordered, throw", () => {
-  for (const text of ["vars.missing > 0", "vars.name > 3", "vars.name", "vars.rows < 1"]) {
+  const inherited = ["vars.constructor == 1", "vars.name.length == 4", "vars.rows.push == 1",
+    "steps.open.json.constructor.name == 'Object'"];
+  for (const text of ["vars.missing > 0", "vars.name > 3", "vars.name", "vars.rows < 1",
+    ...inherited]) {
     const why = /not defined|Cannot order|not a boolean/;
     assert.throws(() => conditionHolds(parseCondition(text), SCOPE), why, text);
   }

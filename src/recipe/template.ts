@@ -63,14 +63,19 @@ export function resolveRef(ref: TemplateRef, scope: TemplateScope): JsonValue {
   const loop = ref.root === "item" || ref.root === "index";
   let current: JsonValue | undefined = ref.root === "item" ? scope.item
     : ref.root === "index" ? scope.index
-    : scope[ref.root][String(name)];
+    : _own(scope[ref.root], String(name));
+  // Own keys only: `vars.x.constructor` leads nowhere, never to a function.
   for (const key of loop ? ref.path : rest) {
     if (current === null || typeof current !== "object") return _undefined(ref, scope);
     current = Array.isArray(current)
       ? current[Number(key)]
-      : current[String(key)];
+      : _own(current, String(key));
   }
   return current === undefined ? _undefined(ref, scope) : current;
+}
+
+function _own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function _undefined(ref: TemplateRef, scope: TemplateScope): JsonValue {
