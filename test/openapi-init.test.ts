@@ -24,7 +24,8 @@ test("a path parameter becomes a var with a typed, commented placeholder", async
   const description = await sandboxDescription(dir);
   const file = join(dir, "read.yaml");
 
-  const init = await cli(["init", file, "--from-openapi", description, "--operation", "getElement"]);
+  const init = await cli(["init", file, "--from-openapi", description,
+    "--operation", "getElement"]);
   assert.equal(init.code, 0, init.stderr);
   const text = await readFile(file, "utf8");
   assert.match(text, /\n {2}id: 1234567890123456789 +# integer \(int64\), required: the element id\n/);

@@ -22,7 +22,8 @@ async function problemsOf(t: TestContext, steps: string, description = PLANT_30)
   await writeFile(file, HEAD + steps);
   const loaded = await loadRecipeFile(file);
   assert.ok(loaded.recipe, JSON.stringify(loaded.problems));
-  return sortProblems(await checkRecipeAgainstOpenApi(await loadOpenApi(description), loaded.recipe));
+  const openapi = await loadOpenApi(description);
+  return sortProblems(await checkRecipeAgainstOpenApi(openapi, loaded.recipe));
 }
 
 function brief(problems: Problem[]) {
@@ -36,7 +37,9 @@ test("a path one letter off is reported at its line with the nearest path", asyn
     "      path: /api/v1/element",
     "      query: { tag: a }",
   ].join("\n"));
-  assert.deepEqual(brief(problems), [{ line: 8, column: 13, rule: "openapi-path", severity: "error" }]);
+  assert.deepEqual(brief(problems), [
+    { line: 8, column: 13, rule: "openapi-path", severity: "error" },
+  ]);
   assert.match(problems[0]?.message ?? "", /GET '\/api\/v1\/element'; did you mean '\/api\/v1\/elements'\?/);
   assert.equal(problems[0]?.path, "steps[0].request.path");
 });
@@ -47,7 +50,9 @@ test("a template in a path stands for a path parameter; a wrong method is named"
     "  - request: { method: GET, path: /api/v1/elements/12 }",
     "  - request: { method: DELETE, path: '/api/v1/elements/${{ vars.id }}' }",
   ].join("\n"));
-  assert.deepEqual(brief(problems), [{ line: 8, column: 24, rule: "openapi-method", severity: "error" }]);
+  assert.deepEqual(brief(problems), [
+    { line: 8, column: 24, rule: "openapi-method", severity: "error" },
+  ]);
   assert.match(problems[0]?.message ?? "", /DELETE is not an operation of '\/api\/v1\/elements\/\{elementId\}'.*it has GET/);
 });
 
@@ -108,7 +113,9 @@ test("template values in a body are left for the run; a required body must be th
     "  - request: { method: POST, path: /api/v1/elements }",
     "  - request: { method: GET, path: 'https://elsewhere.example.com/nothing' }",
   ].join("\n"));
-  assert.deepEqual(brief(problems), [{ line: 10, column: 5, rule: "openapi-body", severity: "error" }]);
+  assert.deepEqual(brief(problems), [
+    { line: 10, column: 5, rule: "openapi-body", severity: "error" },
+  ]);
   assert.match(problems[0]?.message ?? "", /POST \/api\/v1\/elements requires a request body/);
 });
 
