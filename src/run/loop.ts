@@ -52,7 +52,9 @@ export async function runLoop(step: Step, index: number, state: StepState): Prom
 
 interface _Item {
   result: StepResult;
-  scope?: StepState["scope"];
+  /** What the item captured, and its `steps.<id>` part: all a loop keeps. */
+  captured?: Record<string, JsonValue | undefined>;
+  own?: JsonValue;
 }
 
 // Workers take the next item until none is left, or until an item failed
@@ -76,7 +78,12 @@ async function _runItems(
       for (const name of Object.keys(step.capture ?? {})) delete scope.vars[name];
       const result = await runStep(once, index, { ...state, scope });
       Object.assign(result, { item: at, name: `${result.name} [${at}]` });
-      items[at] = { result, scope };
+      // A passed item keeps its outcome, not its exchange: loops can be
+      // long, and reports show the exchanges of failures.
+      if (result.status === "passed") delete result.request, delete result.response;
+      const captured = Object.fromEntries(Object.keys(step.capture ?? {})
+        .map((name) => [name, scope.vars[name]]));
+      items[at] = { result, captured, own: step.id ? scope.steps[step.id] : undefined };
       if (result.status === "failed" && !_goesOn(step, result)) stopped = true;
     }
   };
@@ -89,10 +96,10 @@ async function _runItems(
 // Captures as lists in item order; `steps.<id>` as lists of each part.
 function _collect(step: Step, state: StepState, items: _Item[]): void {
   for (const name of Object.keys(step.capture ?? {})) {
-    state.scope.vars[name] = items.map((item) => item.scope?.vars[name] ?? null);
+    state.scope.vars[name] = items.map((item) => item.captured?.[name] ?? null);
   }
   if (step.id === undefined) return;
-  const parts = items.map((item) => item.scope?.steps[step.id ?? ""] ?? null);
+  const parts = items.map((item) => item.own ?? null);
   const part = (key: string): JsonValue[] => parts.map((each) =>
     each !== null && typeof each === "object" && !Array.isArray(each) ? each[key] ?? null : null);
   state.scope.steps[step.id] = { status: part("status"), headers: part("headers"),
