@@ -27,6 +27,7 @@ export function buildUrl(host: string, path: string, query?: Record<string, unkn
 // `..` would climb out of the host's base path (and still carry credentials
 // there); `.` is noise. Both are refused rather than resolved.
 function _refuseDotSegments(path: string): void {
+  if (!/\.|%2e/i.test(path)) return;
   const segments = path.split(/[?#]/, 1)[0]?.split("/") ?? [];
   if (!segments.some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment))) return;
   throw new RecipeError(`Path "${path}" has a '.' or '..' segment`, {
@@ -45,6 +46,7 @@ export function sameOrigin(a: string, b: string): boolean {
  * names matching token, key, secret, password, auth... plus `secretNames`.
  */
 export function maskUrl(url: string, secretNames: readonly string[] = []): string {
+  if (!/[?#@]/.test(url)) return url; // nothing that could hold a secret
   if (!URL.canParse(url)) return url.replace(/[?#].*$/s, "?…");
   const parsed = new URL(url);
   if (parsed.password !== "") parsed.password = URL_MASK;
