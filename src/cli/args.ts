@@ -32,7 +32,7 @@ export interface CliArgs {
   port: string | undefined;
   mode: string | undefined;
   force: boolean;
-  /** validate: the OpenAPI description (file or URL) to check steps against. */
+  /** validate and run: the OpenAPI description (file or URL) to check steps against. */
   openapi: string | undefined;
   /** init: the OpenAPI description to write a recipe from. */
   fromOpenapi: string | undefined;
@@ -145,7 +145,8 @@ Options:
   --mode M             init: enterprise (default), cloud, apiKey or none
   --force              init: overwrite an existing file
   --openapi FILE|URL   validate: check each step's method, path, query and JSON body
-                       against an OpenAPI 3.0/3.1 description (a URL is fetched)
+                       against an OpenAPI 3.0/3.1 description (a URL is fetched);
+                       run: the description expect.schema: openapi reads
   --from-openapi FILE|URL --operation ID|"METHOD /path"
                        init: write a recipe that calls one operation of a description
   --help, --version

@@ -3,6 +3,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { ExitCode, UsageError } from "../errors.ts";
+import { loadOpenApi } from "../openapi/load.ts";
 import type { Redactor } from "../report/redact.ts";
 import type { RunOptions } from "../run/context.ts";
 import { runRecipes } from "../run/run.ts";
@@ -42,6 +43,11 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
     return invalid;
   }
 
+  // Read before anything is sent, so that a wrong --openapi costs no request.
+  const timeoutMs = _timeout(args.timeout);
+  const openapi = args.openapi === undefined ? undefined
+    : await loadOpenApi(args.openapi, timeoutMs === undefined ? {} : { timeoutMs });
+
   const reports = new RunReports(specs, {
     redactor,
     color: colorWanted(stdout),
@@ -59,7 +65,8 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
     env,
     vars,
     redactor,
-    timeoutMs: _timeout(args.timeout),
+    timeoutMs,
+    ...(openapi === undefined ? {} : { openapi }),
     maxResponseBytes: _maxResponseBytes(args.maxResponseMb),
     verbose: args.verbose,
     allowHttp: args.allowHttp,

@@ -1,6 +1,7 @@
 /**
  * `validate --openapi`: each step's method and path must name an operation
- * of the description, and its query and JSON body must fit that operation.
+ * of the description, its query and JSON body must fit that operation, and
+ * `expect.schema: openapi` must find a response schema.
  * Problems point at the recipe line: the path, the query key, the body node.
  */
 import { readFile } from "node:fs/promises";
@@ -11,6 +12,7 @@ import { readYaml } from "../recipe/yaml-read.ts";
 import type { Step } from "../recipe/types.ts";
 import { checkBody } from "./check-body.ts";
 import { checkQuery } from "./check-query.ts";
+import { checkResponse } from "./check-response.ts";
 import type { OpenApi, Operation } from "./operations.ts";
 import { checkablePath, matchPath } from "./path-match.ts";
 
@@ -41,6 +43,7 @@ export async function checkRecipeAgainstOpenApi(
     const check: StepCheck = { context, openapi, step, at, operation };
     checkQuery(check);
     checkBody(check);
+    checkResponse(check);
   }
   return context.problems;
 }

@@ -5,13 +5,17 @@
 import { jsonMediaSchema } from "./media.ts";
 import { isObject, type JsonObject, type Operation } from "./operations.ts";
 
-/** The JSON schema of the response to `status`, or undefined when none is declared. */
-export function responseSchema(operation: Operation, status: number): JsonObject | undefined {
+/** The response object declared for `status`, or undefined when none is. */
+export function declaredResponse(operation: Operation, status: number): JsonObject | undefined {
   const { responses } = operation;
-  const response = responses[String(status)]
+  return responses[String(status)]
     ?? responses[`${String(status)[0]}XX`] ?? responses[`${String(status)[0]}xx`]
     ?? responses["default"];
-  const content = response?.["content"];
+}
+
+/** The JSON schema of the response to `status`, or undefined when none is declared. */
+export function responseSchema(operation: Operation, status: number): JsonObject | undefined {
+  const content = declaredResponse(operation, status)?.["content"];
   if (!isObject(content)) return undefined;
   const media: Record<string, JsonObject> = {};
   for (const [type, entry] of Object.entries(content)) if (isObject(entry)) media[type] = entry;

@@ -91,11 +91,17 @@ export interface MatcherObject {
 /** A literal means equality; an object of matcher keys means those checks. */
 export type Matcher = MatcherObject | string | number | bigint | boolean | null | JsonValue[];
 
+/** `expect.schema: openapi`: the body against the description's response schema. */
+export const OPENAPI_SCHEMA = "openapi";
+
 /** What a step's answer must satisfy. */
 export interface Expect {
   status?: number | number[];
   json?: Record<string, Matcher>;
-  /** A JSON Schema the body must satisfy, inline or a file path (absolute once loaded). */
+  /**
+   * A JSON Schema the body must satisfy: inline, a file path (absolute once
+   * loaded), or `openapi` (the response schema of `run --openapi`).
+   */
   schema?: string | Record<string, JsonValue>;
   /** Header name (any case) to a literal or matchers. */
   headers?: Record<string, Matcher>;

@@ -5,6 +5,7 @@
 import type { Environment } from "../auth/credentials.ts";
 import { TokenStore } from "../auth/token-store.ts";
 import type { JsonValue } from "../json.ts";
+import type { OpenApi } from "../openapi/operations.ts";
 import type { Recipe } from "../recipe/types.ts";
 import { Redactor } from "../report/redact.ts";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./body.ts";
@@ -40,6 +41,8 @@ export interface RunOptions {
   random?: () => number;
   /** The run's one clock read for `${{ time.* }}`, Unix ms. Default: Date.now(). */
   now?: number;
+  /** `--openapi`: the description `expect.schema: openapi` checks bodies against. */
+  openapi?: OpenApi;
 }
 
 /** Options with every default filled in. */
@@ -59,6 +62,7 @@ export interface RunContext {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   now: number;
+  openapi: OpenApi | undefined;
   /** `performance.now()` as the run began; steps' `startMs` count from it. */
   startedAt: number;
 }
@@ -86,6 +90,7 @@ export function resolveRunOptions(options: RunOptions = {}): RunContext {
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
     now: options.now ?? Date.now(),
+    openapi: options.openapi,
     startedAt: performance.now(),
   };
 }

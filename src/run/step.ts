@@ -68,7 +68,10 @@ export async function runStep(step: Step, index: number, state: StepState): Prom
     const captured = captureValues(step, sent.response, state.scope.vars);
     if (sent.refused) result.failures.push(sent.refused);
     else if (sent.pageFailures?.length) result.failures.push(...sent.pageFailures);
-    else result.failures.push(...verifyResponse(step, sent.response, state.scope));
+    else {
+      const judge = { scope: state.scope, openapi: state.context.openapi };
+      result.failures.push(...verifyResponse(step, sent.response, judge));
+    }
     if (sent.gaveUp && result.failures.length > 0) result.failures.push(sent.gaveUp);
     result.failures.push(...captured);
     for (const name of Object.keys(step.capture ?? {})) {

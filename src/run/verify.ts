@@ -3,24 +3,29 @@
  * Failed checks are returned as data, never thrown.
  */
 import type { JsonValue } from "../json.ts";
+import type { OpenApi } from "../openapi/operations.ts";
 import { renderValue, type TemplateScope } from "../recipe/template.ts";
-import type { Matcher, Step } from "../recipe/types.ts";
+import { type Matcher, OPENAPI_SCHEMA, type Step } from "../recipe/types.ts";
 import { checkMatcher, checkStatus, envelopeFailure } from "./check.ts";
 import type { HttpResponse } from "./http.ts";
 import { queryJson } from "./jsonpath.ts";
 import { checkHeaders, headerValue } from "./header-checks.ts";
+import { checkOpenApiBody } from "./openapi-checks.ts";
 import type { Failure } from "./results.ts";
 import { checkBodySchema } from "./schema-checks.ts";
+
+/** What judging an answer reads besides the step: the scope, `--openapi`. */
+export interface Judge {
+  scope: TemplateScope;
+  openapi: OpenApi | undefined;
+}
 
 /**
  * Every check of the step that did not hold: status, envelope, JSON paths,
  * headers, the body schema and the duration of the answering request.
  */
-export function verifyResponse(
-  step: Step,
-  response: HttpResponse,
-  scope: TemplateScope,
-): Failure[] {
+export function verifyResponse(step: Step, response: HttpResponse, judge: Judge): Failure[] {
+  const { scope } = judge;
   const failures = checkStatus(step.expect?.status, response.status);
   const envelope = envelopeFailure(response.json, step.expect);
   if (envelope) failures.push(envelope);
@@ -38,7 +43,9 @@ export function verifyResponse(
     const rendered = renderValue(headers as JsonValue, scope) as Record<string, Matcher>;
     failures.push(...checkHeaders(rendered, response.headers));
   }
-  if (schema !== undefined) failures.push(...checkBodySchema(schema, response.json));
+  if (schema === OPENAPI_SCHEMA) {
+    failures.push(...checkOpenApiBody(step, response, judge.openapi));
+  } else if (schema !== undefined) failures.push(...checkBodySchema(schema, response.json));
   if (maxDuration !== undefined && response.durationMs > maxDuration) {
     const took = Math.round(response.durationMs);
     failures.push({ kind: "check", path: "duration", expected: { lte: maxDuration },
