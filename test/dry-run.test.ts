@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { test } from "node:test";
-import { cli, enterpriseEnv, simulator } from "./support/helpers.ts";
+import { cli, enterpriseEnv, scratchDir, simulator } from "./support/helpers.ts";
 
 const PASSWORD = "dry-canary-pw-31337";
 
@@ -47,4 +49,28 @@ test("--read-only lets a run of reads through", async (t) => {
   const run = await cli(["run", "recipes/quickstart.yaml", "--read-only"], enterpriseEnv(sim));
 
   assert.equal(run.code, 0, run.stdout + run.stderr);
+});
+
+test("--dry-run says how a step pages, loops or depends on a condition", async () => {
+  const run = await cli(["run", "recipes/events-last-24h.yaml", "recipes/element-inventory.yaml",
+    "--dry-run"], {});
+
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /only if: \$\{\{ steps\.open\.json\.data\.total \}\} > 0/);
+  assert.match(run.stdout, /once for each of \$\{\{ vars\.openEvents \}\}, 4 at a time/);
+  assert.match(run.stdout, /page after page \(current 1, 2, \.\.\.\) up to \d+ pages/);
+});
+
+test("--dry-run writes a json plan to a file, and refuses reporters that show no plan", async (t) => {
+  const dir = await scratchDir(t);
+  const file = join(dir, "plan.json");
+
+  const json = await cli(["run", "recipes/quickstart.yaml", "--dry-run", "-r", `json=${file}`]);
+  const html = await cli(["run", "recipes/quickstart.yaml", "--dry-run", "-r", "html=x.html"]);
+
+  const plan = JSON.parse(await readFile(file, "utf8")) as { dryRun: boolean; recipes: unknown[] };
+  assert.equal(json.code, 0);
+  assert.deepEqual([plan.dryRun, plan.recipes.length], [true, 1]);
+  assert.equal(html.code, 2);
+  assert.match(html.stderr, /--dry-run prints a plan, which the html reporter does not show/);
 });

@@ -15,6 +15,7 @@ import type { CliArgs } from "./args.ts";
 import { dryRun } from "./dry-run.ts";
 import { loadEnvironment, parseVars } from "./environment.ts";
 import { expandRecipeArgs } from "./files.ts";
+import { writeOutputFile } from "./output-file.ts";
 import { loadAll } from "./load-all.ts";
 import { checkReporterFiles, checkWritable, parseReporters } from "./reporters.ts";
 import { RunReports } from "./run-reports.ts";
@@ -23,6 +24,11 @@ import { sandboxEnvironment } from "./sandbox-env.ts";
 /** Runs the command and returns its exit code. */
 export async function runCommand(args: CliArgs, redactor: Redactor): Promise<number> {
   const specs = parseReporters(args, "run");
+  const unplanned = specs.find((spec) => spec.name !== "text" && spec.name !== "json");
+  if (args.dryRun && unplanned) {
+    throw new UsageError(`--dry-run prints a plan, which the ${unplanned.name} reporter `
+      + "does not show", { hint: "Use --reporter text or --reporter json with --dry-run" });
+  }
   await checkReporterFiles(specs);
   const summaryFile = specs.some((spec) => spec.name === "github")
     ? process.env.GITHUB_STEP_SUMMARY || undefined
@@ -37,9 +43,13 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
   const invalid = loaded.errors > 0 ? ExitCode.invalid : ExitCode.ok;
   if (args.readOnly) refuseWrites(loaded.recipes);
   if (args.dryRun) {
-    const json = specs.some((spec) => spec.name === "json");
-    stdout.write(dryRun(loaded.recipes, { env, vars, redactor },
-      { json, color: colorWanted(stdout) }));
+    const plan = (spec: { name: string; file?: string }) => dryRun(loaded.recipes,
+      { env, vars, redactor },
+      { json: spec.name === "json", color: !spec.file && colorWanted(stdout) });
+    for (const spec of specs) {
+      if (spec.file === undefined) stdout.write(plan(spec));
+      else await writeOutputFile(spec.file, plan(spec));
+    }
     return invalid;
   }
 

@@ -21,6 +21,7 @@ export function renderPlans(plans: RecipePlan[], options: { color: boolean }): s
       lines.push(`  ${index + 1}. ${request.method} ${request.url}${mark}  ${c.dim(request.step)}`
         + where);
       if (request.problem) lines.push(`       ${c.red("✗")} ${request.problem}`);
+      for (const note of request.notes) lines.push(`       ${c.cyan(note)}`);
       for (const [name, value] of Object.entries(request.headers)) {
         lines.push(`       ${name}: ${value}`);
       }

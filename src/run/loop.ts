@@ -7,14 +7,14 @@
 import type { JsonValue } from "../json.ts";
 import { renderValue, TemplateError } from "../recipe/template.ts";
 import type { Step } from "../recipe/types.ts";
-import type { Failure, FailureKind, StepResult } from "./results.ts";
+import { summariseItems } from "./loop-summary.ts";
+import type { Failure, StepResult } from "./results.ts";
 import { runStep, type StepState } from "./step.ts";
 
 /** The most items a forEach step may have in flight at once. */
 export const MAX_CONCURRENCY = 64;
 
 // Which kind of failure decides the step's exit code, worst last.
-const SEVERITY: FailureKind[] = ["check", "template", "invalid", "credentials", "transport"];
 
 /** Runs `step` for each item of its `forEach` list; one result with `items`. */
 export async function runLoop(step: Step, index: number, state: StepState): Promise<StepResult> {
@@ -43,7 +43,9 @@ export async function runLoop(step: Step, index: number, state: StepState): Prom
   }
 
   const failed = result.items?.filter((item) => item.status === "failed") ?? [];
-  if (failed.length > 0) result.failures.push(_summary(result.items ?? [], failed));
+  if (failed.length > 0) {
+    result.failures.push(summariseItems(result.items ?? [], failed, step.continueOnError === true));
+  }
   result.tokenRefreshed = result.items?.some((item) => item.tokenRefreshed) ?? false;
   result.durationMs = performance.now() - started;
   if (result.failures.length > 0) result.status = "failed";
@@ -127,18 +129,6 @@ function _list(step: Step, state: StepState): JsonValue[] | Failure {
 function _goesOn(step: Step, result: StepResult): boolean {
   if (step.continueOnError !== true) return false;
   return !result.failures.some((failure) => failure.kind === "credentials");
-}
-
-function _summary(items: StepResult[], failed: StepResult[]): Failure {
-  const kinds = failed.flatMap((item) => item.failures.map((failure) => failure.kind));
-  const kind = SEVERITY.reduce((worst, each) => (kinds.includes(each) ? each : worst), "check");
-  const which = failed.slice(0, 10).map((item) => `[${item.item}]`).join(", ");
-  const more = failed.length > 10 ? `, and ${failed.length - 10} more` : "";
-  const notRun = items.filter((item) => item.status === "skipped").length;
-  const message = `${failed.length} of ${items.length} items failed: ${which}${more}`
-    + (notRun > 0 ? `; ${notRun} not run` : "");
-  const hint = notRun > 0 ? "Set continueOnError: true to run every item" : undefined;
-  return { kind, message, hint };
 }
 
 function _notRun(step: Step, index: number, at: number): StepResult {

@@ -9,6 +9,7 @@ import { LOGIN_PATH } from "../auth/login.ts";
 import { IdmpError } from "../errors.ts";
 import type { JsonValue } from "../json.ts";
 import type { LoadedRecipe } from "../recipe/load.ts";
+import type { Step } from "../recipe/types.ts";
 import { findTemplateRefs, type TemplateScope } from "../recipe/template.ts";
 import { MASK } from "../report/redact.ts";
 import { renderVars } from "./preflight.ts";
@@ -27,6 +28,8 @@ export interface PlannedRequest {
   write: boolean;
   /** Why this request could not be planned, e.g. a `..` segment. */
   problem?: string;
+  /** How the step repeats or is skipped: paging, a loop, a condition. */
+  notes: string[];
 }
 
 /** A recipe's plan: the variables it reads and its requests in order. */
@@ -67,6 +70,7 @@ export function planRecipe(loaded: LoadedRecipe, env: Environment,
   if (recipe.auth.mode === "enterprise" && !variables[3]?.set) {
     const user = JSON.stringify(env[variables[1]?.name ?? ""] ?? `$${variables[1]?.name}`);
     requests.push({ step: "login", method: "POST", url: show(`${host}${LOGIN_PATH}`), write: false,
+      notes: [],
       headers: { "content-type": "application/json" },
       body: `{"loginName":${user},"password":"${MASK}"}` });
   }
@@ -76,10 +80,14 @@ export function planRecipe(loaded: LoadedRecipe, env: Environment,
       step: step.name ?? step.id ?? `step ${index + 1}`,
       line: loaded.positionOf(["steps", index])?.line,
       method: step.request.method, url: step.request.path, headers: {},
-      write: isWrite(step.request.method),
+      write: isWrite(step.request.method), notes: _notes(step),
     };
     try {
-      const request = prepareRequest(step.request, host, scope, 0);
+      const paged = step.paginate
+        ? { ...step.request, query: { ...step.request.query, current: 1,
+          size: step.paginate.size ?? 100 } }
+        : step.request;
+      const request = prepareRequest(paged, host, scope, 0);
       const own = sameOrigin(request.url, host);
       Object.assign(planned, { url: show(request.url), body: request.body,
         headers: own ? { ...request.headers, ...credentials } : request.headers });
@@ -90,6 +98,20 @@ export function planRecipe(loaded: LoadedRecipe, env: Environment,
     requests.push(planned);
   });
   return { file: loaded.file, name: recipe.name, variables, requests };
+}
+
+function _notes(step: Step): string[] {
+  const notes: string[] = [];
+  if (step.if !== undefined) notes.push(`only if: ${step.if}`);
+  if (step.forEach !== undefined) {
+    const list = typeof step.forEach === "string" ? step.forEach.trim()
+      : `${step.forEach.length} listed items`;
+    notes.push(`once for each of ${list}, ${step.concurrency ?? 1} at a time`);
+  }
+  if (step.paginate) {
+    notes.push(`page after page (current 1, 2, ...) up to ${step.paginate.maxPages ?? 100} pages`);
+  }
+  return notes;
 }
 
 function _credentialHeaders(mode: string): Record<string, string> {
