@@ -135,3 +135,21 @@ test("a capture object without header is a schema problem at its line", () => {
   assert.ok(result.problems.length > 0);
   assert.ok(result.problems.every((p) => p.line === 6), JSON.stringify(result.problems));
 });
+
+test("a body schema that holds an integer beyond 2^53 is refused, never checked rounded", () => {
+  const text = `version: 1
+name: exact ids
+auth: { mode: none }
+steps:
+  - request: { method: GET, path: /api/v1/elements/1234567890123456789 }
+    expect:
+      schema:
+        properties: { data: { properties: { id: { const: 1234567890123456788 } } } }
+`;
+
+  const problems = loadRecipeText(text, "exact.yaml").problems
+    .filter((problem) => problem.severity === "error");
+
+  assert.deepEqual(problems.map((problem) => [problem.rule, problem.line]), [["body-schema", 8]]);
+  assert.match(problems[0]?.message ?? "", /1234567890123456788 .* beyond 2\^53 .*expect\.json/);
+});

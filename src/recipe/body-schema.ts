@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
-import { stringifyJson } from "../json.ts";
+import { parseJson, stringifyJson } from "../json.ts";
 import { safeIntegersAsNumbers } from "./integers.ts";
 
 /** A compiled body schema, or why there is none. */
@@ -29,7 +29,7 @@ export function bodySchema(source: string | object): BodySchema {
   if (!found) {
     found = typeof source === "string"
       ? _fromFile(source)
-      : _compile(safeIntegersAsNumbers(source) as object);
+      : _compile(safeIntegersAsNumbers(source));
     _cache.set(key, found);
   }
   return found;
@@ -45,7 +45,7 @@ function _fromFile(file: string): BodySchema {
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parseJson(text);
   } catch (error) {
     return { error: `'${file}' is not JSON: ${error instanceof Error ? error.message : ""}` };
   }
@@ -55,10 +55,28 @@ function _fromFile(file: string): BodySchema {
   return _compile(parsed);
 }
 
-function _compile(schema: object): BodySchema {
+function _compile(schema: unknown): BodySchema {
+  if (schema === null || typeof schema !== "object") return { error: "not a schema object" };
+  const big = _bigint(schema, "");
+  if (big !== undefined) {
+    // ajv compares numbers as doubles: 1234567890123456789 would equal ...788.
+    return { error: `the integer ${big.value} at '${big.at || "/"}' is beyond 2^53, which `
+      + "JSON Schema checks as a rounded double; check that value with expect.json "
+      + "(e.g. $.data.id: 1234567890123456789), where every digit counts" };
+  }
   try {
     return { validate: _ajv.compile(schema) };
   } catch (error) {
     return { error: `not a valid JSON Schema: ${error instanceof Error ? error.message : error}` };
   }
+}
+
+function _bigint(value: unknown, at: string): { value: bigint; at: string } | undefined {
+  if (typeof value === "bigint") return { value, at };
+  if (value === null || typeof value !== "object") return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = _bigint(item, `${at}/${key}`);
+    if (found) return found;
+  }
+  return undefined;
 }
