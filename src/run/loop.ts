@@ -9,7 +9,7 @@ import { renderValue, TemplateError } from "../recipe/template.ts";
 import type { Step } from "../recipe/types.ts";
 import { summariseItems } from "./loop-summary.ts";
 import type { Failure, StepResult } from "./results.ts";
-import { runStep, type StepState } from "./step.ts";
+import { runStep, type StepState, stepName } from "./step.ts";
 
 /** The most items a forEach step may have in flight at once. */
 export const MAX_CONCURRENCY = 64;
@@ -22,7 +22,7 @@ export async function runLoop(step: Step, index: number, state: StepState): Prom
   const result: StepResult = {
     index,
     id: step.id,
-    name: step.name ?? step.id ?? `step ${index + 1}`,
+    name: stepName(step, index, state.scope),
     method: step.request.method,
     path: step.request.path,
     status: "passed",

@@ -5,7 +5,7 @@
 import type { AuthSession } from "../auth/session.ts";
 import { ExitCode, IdmpError } from "../errors.ts";
 import type { JsonValue } from "../json.ts";
-import { TemplateError, type TemplateScope } from "../recipe/template.ts";
+import { renderText, TemplateError, type TemplateScope } from "../recipe/template.ts";
 import type { Defaults, Step } from "../recipe/types.ts";
 import type { RunContext } from "./context.ts";
 import type { ExchangeOptions } from "./exchange.ts";
@@ -38,7 +38,7 @@ export async function runStep(step: Step, index: number, state: StepState): Prom
   const result: StepResult = {
     index,
     id: step.id,
-    name: step.name ?? step.id ?? `step ${index + 1}`,
+    name: stepName(step, index, state.scope),
     method: step.request.method,
     path: step.request.path,
     status: "passed",
@@ -118,6 +118,20 @@ const KIND_OF_EXIT: Partial<Record<number, FailureKind>> = {
 
 // The tool's own errors end the step as a failure of their kind; anything
 // else is a bug and goes up to the CLI.
+/**
+ * A step's name as reports show it, its templates rendered where they can
+ * be (`each ${{ item.name }}`); a reference not yet known stays as written.
+ */
+export function stepName(step: Step, index: number, scope: TemplateScope): string {
+  const name = step.name ?? step.id ?? `step ${index + 1}`;
+  if (!name.includes("${{")) return name;
+  try {
+    return renderText(name, { ...scope, missing: (ref) => `\${{ ${ref.source} }}` });
+  } catch {
+    return name; // a malformed template is validation's to report
+  }
+}
+
 function _failureOf(error: unknown): Failure {
   if (error instanceof TemplateError) return { kind: "template", message: error.message };
   const kind = error instanceof IdmpError ? KIND_OF_EXIT[error.exitCode] : undefined;
