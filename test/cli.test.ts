@@ -161,3 +161,18 @@ test("validate passes warnings, and fails them with --strict", async () => {
   assert.equal(strict.code, 2);
   assert.match(strict.stderr, /yaml-bom\.yaml:1:1 warning .*\[yaml-bom\]/);
 });
+
+test("the json report carries captures: the inventory recipe exports the tree", async (t) => {
+  const dir = await scratch(t);
+  const file = join(dir, "inventory.json");
+
+  const run = await cli(["run", "recipes/element-inventory.yaml", "--sandbox",
+    "-r", `json=${file}`]);
+
+  const text = await readFile(file, "utf8");
+  type Report = { recipes: { captures: { elements: unknown[]; total: number } }[] };
+  const report = parseJson(text) as Report;
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.equal(report.recipes[0]?.captures.elements.length, report.recipes[0]?.captures.total);
+  assert.match(text, /"id": 1234567890123456789,/);
+});

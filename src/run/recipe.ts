@@ -5,6 +5,7 @@
 import { resolveCredentials } from "../auth/credentials.ts";
 import { createSession, type SessionContext } from "../auth/session.ts";
 import { ExitCode, IdmpError } from "../errors.ts";
+import type { JsonValue } from "../json.ts";
 import type { LoadedRecipe } from "../recipe/load.ts";
 import type { RunContext } from "./context.ts";
 import type { Failure, FailureKind, RecipeResult, StepResult } from "./results.ts";
@@ -55,6 +56,7 @@ export async function runRecipe(loaded: LoadedRecipe, context: RunContext): Prom
     stopped ||= _stops(stepResult, step.continueOnError === true);
   }
 
+  if (state) result.captures = _captures(recipe, state);
   const kinds = result.steps.flatMap((step) => step.failures.map((failure) => failure.kind));
   if (result.error) kinds.push(result.error.kind);
   result.exitCode = Math.max(ExitCode.ok, ...kinds.map((kind) => EXIT_OF[kind]));
@@ -111,6 +113,16 @@ function _sessionContext(recipe: Recipe, context: RunContext): SessionContext {
 function _stops(step: StepResult, continueOnError: boolean): boolean {
   if (step.status !== "failed") return false;
   return !continueOnError || step.failures.some((failure) => failure.kind === "credentials");
+}
+
+function _captures(recipe: Recipe, state: StepState): Record<string, JsonValue> {
+  const names = recipe.steps.flatMap((step) => Object.keys(step.capture ?? {}));
+  const captured: Record<string, JsonValue> = {};
+  for (const name of names) {
+    const value = state.scope.vars[name];
+    if (value !== undefined && !state.secretVars.has(name)) captured[name] = value;
+  }
+  return captured;
 }
 
 function _skipped(loaded: LoadedRecipe, index: number): StepResult {

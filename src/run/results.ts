@@ -113,6 +113,11 @@ export interface RecipeResult {
   /** A failure that stopped the recipe before or between steps. */
   error?: Failure;
   warnings: string[];
+  /**
+   * What the steps captured, by name, as the recipe ended (variables marked
+   * secret left out): the data a recipe exports, e.g. an inventory.
+   */
+  captures?: Record<string, JsonValue>;
 }
 
 /** The outcome of a whole `run` command. */
