@@ -107,7 +107,8 @@ steps:
   const step = run.recipes[0]?.steps[0];
   assert.equal(run.exitCode, 1);
   assert.equal(step?.pages, 3);
-  assert.match(step?.failures[0]?.message ?? "", /^Paging stopped at paginate.maxRows after 3/);
+  assert.match(step?.failures[0]?.message ?? "",
+    /^Paging stopped at paginate.maxRows \(120\) after 3/);
 });
 
 test("a server that ignores current stops at maxPages, without hanging", async (t) => {

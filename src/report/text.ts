@@ -4,6 +4,7 @@
  */
 import { createColors } from "picocolors";
 import type { Failure, RecipeResult, RunResult, StepResult } from "../run/results.ts";
+import { describeItemCounts, itemsWorthShowing, plural } from "./loop-items.ts";
 
 /** How text is drawn. */
 export interface TextOptions {
@@ -34,10 +35,10 @@ export function renderStep(step: StepResult, options: TextOptions): string {
   const time = `${Math.round(step.durationMs)} ms`.padStart(7);
   const requests = step.pages ?? 1;
   const notes = [
-    step.pages !== undefined ? `${step.pages} page${step.pages === 1 ? "" : "s"}` : "",
+    step.pages !== undefined ? plural(step.pages, "page") : "",
     step.attempts.length > requests ? `${step.attempts.length} attempts` : "",
     step.tokenRefreshed ? "token renewed" : "",
-    step.items !== undefined ? _itemCounts(step.items) : "",
+    step.items !== undefined ? describeItemCounts(step.items) : "",
   ].filter(Boolean);
   const extra = notes.length > 0 ? c.yellow(` (${notes.join(", ")})`) : "";
   const where = _pathOf(step.url) || step.path;
@@ -46,8 +47,7 @@ export function renderStep(step: StepResult, options: TextOptions): string {
 
   const details = step.failures.map((failure) => _failure(failure, c)).join("")
     + (step.warnings ?? []).map((warning) => `      ${c.yellow("warning:")} ${warning}\n`).join("")
-    + (step.items ?? []).filter((item) => item.status === "failed")
-      .map((item) => renderStep(item, options).replace(/^/gm, "    ")).join("");
+    + itemsWorthShowing(step).map((item) => _indent(renderStep(item, options), "    ")).join("");
   const body = step.status === "failed" && step.response
     ? `      ${c.dim("body:")} ${_oneLine(step.response.excerpt) || "(empty)"}\n`
     : "";
@@ -89,13 +89,10 @@ function _failure(failure: Failure, c: _Colors, indent = "      "): string {
   return text;
 }
 
-// A forEach step's line says how its items went; its failed items follow.
-function _itemCounts(items: StepResult[]): string {
-  const count = (status: string) => items.filter((item) => item.status === status).length;
-  const failed = count("failed");
-  const notRun = count("skipped");
-  return [`${items.length} items`, failed > 0 ? `${failed} failed` : "",
-    notRun > 0 ? `${notRun} not run` : ""].filter(Boolean).join(", ");
+// Only lines with text: `^` with the `m` flag also matches after the final
+// line break, which would leave stray spaces before whatever comes next.
+function _indent(text: string, by: string): string {
+  return text.replace(/^(?!$)/gm, by);
 }
 
 function _oneLine(text: string): string {

@@ -124,7 +124,9 @@ function _count(value: JsonValue | undefined): number | null {
 }
 
 function _capNote(pages: number, maxPages: number, rows: number, total: number | null) {
-  const cap = pages >= maxPages ? `paginate.maxPages (${maxPages})` : "paginate.maxRows";
+  // Rows stop exactly at maxRows, so `rows` is the cap when it was the one hit.
+  const cap = pages >= maxPages ? `paginate.maxPages (${maxPages})`
+    : `paginate.maxRows (${rows})`;
   const of = total === null ? "" : ` of ${total}`;
   return {
     message: `Paging stopped at ${cap} after ${pages} page(s) and ${rows}${of} rows, `
