@@ -148,3 +148,20 @@ steps:
   assert.equal(step?.failures[0]?.kind, "template");
   assert.match(step?.failures[0]?.message ?? "", /steps\.maybe\.status.*not defined/);
 });
+
+test("a condition cannot read item or index: it is judged once, before the forEach loop", () => {
+  const result = loadRecipeText(`version: 1
+name: conditions in loops
+auth: { mode: none }
+steps:
+  - if: "item.parentId == null"
+    forEach: [1, 2]
+    request: { method: GET, path: "/a/\${{ item }}" }
+`, "loop-if.yaml");
+
+  assert.deepEqual(result.problems.map((p) => [p.rule, p.line, p.column, p.message]), [[
+    "undefined-reference", 5, 10,
+    "Condition 'item.parentId' reads 'item', but 'if' is judged once for the whole step, " +
+    "before its forEach loop, so it cannot read item or index; read a var or an earlier step",
+  ]]);
+});

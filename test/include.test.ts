@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
+import { writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { test } from "node:test";
 import { loadRecipeFile } from "../src/recipe/load.ts";
 import { runRecipes } from "../src/run/run.ts";
-import { enterpriseEnv, simulator } from "./support/helpers.ts";
+import { cli, enterpriseEnv, scratchDir, simulator } from "./support/helpers.ts";
 
 const DIR = "test/fixtures/include";
 
@@ -70,4 +72,37 @@ test("a step id used on both sides of an include is reported at the include", as
   const result = await loadRecipeFile(`${DIR}/duplicate-id.yaml`);
 
   assert.deepEqual(brief(result.problems), [`${DIR}/duplicate-id.yaml:7:14 duplicate-step-id`]);
+});
+
+test("validate quotes the line of the included file a problem is in, not the includer's",
+  async () => {
+    const run = await cli(["validate", `${DIR}/bad-condition.yaml`,],
+      { NO_COLOR: "1" });
+
+    assert.equal(run.code, 2, run.stderr);
+    const [where, line, caret] = run.stderr.split("\n");
+    assert.match(where ?? "", /^test\/fixtures\/include\/shared\/bad-condition\.yaml:6:19 error/);
+    assert.equal(line, '      if: "vars.a =="');
+    assert.equal(caret, `  ${" ".repeat(18)}^`);
+  });
+
+test("validate quotes an include cycle at the line of the file that closes it", async () => {
+  const run = await cli(["validate", `${DIR}/cycle-a.yaml`], { NO_COLOR: "1" });
+
+  assert.deepEqual(run.stderr.split("\n").slice(1, 3), ["    - include: cycle-a.yaml",
+    `  ${" ".repeat(13)}^`]);
+});
+
+test("an include may name its file by an absolute path", async (t) => {
+  const dir = await scratchDir(t);
+  const shared = join(dir, "shared.yaml");
+  await writeFile(shared, "version: 1\nname: shared\nauth: { mode: none }\nsteps:\n" +
+    "  - id: shared\n    request: { method: GET, path: /a }\n");
+  await writeFile(join(dir, "main.yaml"), "version: 1\nname: main\nauth: { mode: none }\n" +
+    `steps:\n  - include: ${JSON.stringify(resolve(shared))}\n`);
+
+  const result = await loadRecipeFile(join(dir, "main.yaml"));
+
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(result.recipe?.stepOrigin(0), { file: resolve(shared), line: 5 });
 });

@@ -147,3 +147,37 @@ describe("plain http", () => {
     });
   }
 });
+
+test("a forward reference names the later step by its id and line, not its number", () => {
+  const text = recipe(`${get("/e/${{ vars.firstId }}")}\n${get("/e/${{ steps.list.status }}")}
+${LIST}`);
+  const messages = loadRecipeText(text, "case.yaml").problems.map((p) => p.message);
+
+  assert.deepEqual(messages, [
+    "'${{ vars.firstId }}' reads 'firstId', which step 'list' (line 7) captures later; " +
+    "move that step before this one",
+    "'${{ steps.list.status }}' reads step 'list' (line 7), which runs later; " +
+    "a step can read only the steps before it",
+  ]);
+});
+
+test("a bad JSONPath in paginate.rows or paginate.total fails at its character", () => {
+  const text = recipe(`  - request: { method: GET, path: /api/v1/elements }
+    paginate: { size: 5, rows: "$.data.rows[", total: "$.data..total]" }`);
+  const problems = loadRecipeText(text, "case.yaml").problems;
+
+  assert.deepEqual(problems.map((p) => [p.rule, p.path, p.line, p.column]), [
+    ["bad-jsonpath", "steps[0].paginate.rows", 6, 44],
+    ["bad-jsonpath", "steps[0].paginate.total", 6, 69],
+  ]);
+});
+
+test("a forEach with text around its template asks for a list or one whole template", () => {
+  const text = recipe(`  - forEach: "ids-\${{ vars.str }}"
+    request: { method: GET, path: /a }`, "  str: a");
+  const problems = loadRecipeText(text, "case.yaml").problems;
+
+  assert.deepEqual(problems.map((p) => [p.rule, p.message]), [["bad-value",
+    "'forEach' must be a list, or one whole ${{ }} template that gives a list, " +
+    "got 'ids-${{ vars.str }}'"]]);
+});

@@ -37,10 +37,26 @@ export async function loadAll(files: string[], options: LoadAllOptions): Promise
     const errors = result.problems.filter((problem) => problem.severity === "error").length;
     loaded.errors += errors;
     loaded.warnings += result.problems.length - errors;
-    if (options.print && result.problems.length > 0) {
-      const source = await readFile(file, "utf8").catch(() => undefined);
-      stderr.write(renderProblems(result.problems, { color: colorWanted(stderr), source }));
-    }
+    if (options.print && result.problems.length > 0) stderr.write(await _render(result.problems));
   }
   return loaded;
+}
+
+// A problem inside an included file quotes that file's line: each run of
+// problems of one file is rendered with that file's source.
+async function _render(problems: readonly Problem[]): Promise<string> {
+  const sources = new Map<string, string | undefined>();
+  const runs: Problem[][] = [];
+  for (const problem of problems) {
+    const last = runs.at(-1);
+    if (last?.[0]?.file === problem.file) last.push(problem);
+    else runs.push([problem]);
+    if (!sources.has(problem.file)) {
+      sources.set(problem.file, await readFile(problem.file, "utf8").catch(() => undefined));
+    }
+  }
+  const color = colorWanted(stderr);
+  return runs.map((run) =>
+    renderProblems(run, { color, source: sources.get(run[0]?.file ?? "") })
+  ).join("");
 }

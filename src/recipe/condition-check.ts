@@ -5,7 +5,8 @@
  */
 import { conditionRefs, ConditionSyntaxError, parseCondition } from "./condition-parse.ts";
 import { type CheckContext, report } from "./context.ts";
-import { referenceProblem } from "./reference-problems.ts";
+import { referenceProblem, type RefProblem } from "./reference-problems.ts";
+import { definitionsOf } from "./references.ts";
 import type { Recipe } from "./types.ts";
 
 const GRAMMAR = "write e.g. steps.list.json.data.total > 0, exists(vars.id) && " +
@@ -18,14 +19,7 @@ export function checkConditions(
   extraVars: readonly string[],
   syntaxOnly = false,
 ): void {
-  const captured = new Map<string, number>();
-  const ids = new Map<string, number>();
-  recipe.steps.forEach((step, index) => {
-    if (step.id !== undefined && !ids.has(step.id)) ids.set(step.id, index);
-    for (const name of Object.keys(step.capture ?? {})) {
-      if (!captured.has(name)) captured.set(name, index);
-    }
-  });
+  const known = definitionsOf(context, recipe);
   const vars = new Set([...Object.keys(recipe.vars ?? {}), ...extraVars]);
 
   recipe.steps.forEach((step, index) => {
@@ -35,9 +29,11 @@ export function checkConditions(
       const refs = conditionRefs(parseCondition(step.if));
       if (syntaxOnly) return;
       const before = new Set(vars);
-      for (const [name, from] of captured) if (from < index) before.add(name);
+      for (const [name, from] of known.captured) if (from < index) before.add(name);
       for (const ref of refs) {
-        const problem = referenceProblem(ref, { step: index, vars: before }, { captured, ids });
+        const problem = ref.root === "item" || ref.root === "index"
+          ? _loopProblem(ref.root)
+          : referenceProblem(ref, { step: index, vars: before }, known);
         if (!problem) continue;
         const message = `Condition '${ref.source}' ${problem.message}`;
         report(context, context.locator.inString(path, ref.offset), problem.rule, message,
@@ -50,4 +46,12 @@ export function checkConditions(
         { path });
     }
   });
+}
+
+// A condition is judged once for the whole step, before any forEach loop
+// starts, so no item is set yet, with or without forEach.
+function _loopProblem(root: string): RefProblem {
+  const message = `reads '${root}', but 'if' is judged once for the whole step, before ` +
+    "its forEach loop, so it cannot read item or index; read a var or an earlier step";
+  return { rule: "undefined-reference", message };
 }

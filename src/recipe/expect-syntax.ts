@@ -1,7 +1,8 @@
 /**
  * Checks what a step's checks and captures will be read with: each JSONPath
- * (`expect.json` keys, `capture` values) and each `matches` regular
- * expression, so that a typo fails `validate`, not a run halfway through.
+ * (`expect.json` keys, `capture` values, `paginate.rows` and `.total`) and
+ * each `matches` regular expression, so that a typo fails `validate`, not a
+ * run halfway through.
  */
 import { type CheckContext, report } from "./context.ts";
 import { findJsonPathError, type JsonPathError } from "./jsonpath-syntax.ts";
@@ -24,13 +25,19 @@ export function checkExpectSyntax(context: CheckContext, recipe: Recipe): void {
       _checkPatterns(context, matcher, [...at, "expect", "headers", name]);
     }
     for (const [name, jsonPath] of Object.entries(step.capture ?? {})) {
-      if (typeof jsonPath !== "string") continue;
-      const path = [...at, "capture", name];
-      const error = findJsonPathError(jsonPath);
-      if (!error) continue;
-      _badPath(context, jsonPath, error, path, context.locator.inString(path, error.offset));
+      _checkValuePath(context, jsonPath, [...at, "capture", name]);
     }
+    _checkValuePath(context, step.paginate?.rows, [...at, "paginate", "rows"]);
+    _checkValuePath(context, step.paginate?.total, [...at, "paginate", "total"]);
   });
+}
+
+// A JSONPath written as a value: the caret goes to the character at fault.
+function _checkValuePath(context: CheckContext, jsonPath: unknown, path: NodePath): void {
+  if (typeof jsonPath !== "string") return;
+  const error = findJsonPathError(jsonPath);
+  if (!error) return;
+  _badPath(context, jsonPath, error, path, context.locator.inString(path, error.offset));
 }
 
 function _badPath(

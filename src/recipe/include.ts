@@ -4,9 +4,10 @@
  * (so it can also run alone); its auth must match, its vars go under the
  * including recipe's (which win), its secrets are added. Problems inside it
  * point at its own lines; a cycle or a missing file, at the include line.
+ * The path is relative to the including file, unless it is absolute.
  */
 import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { stringifyJson } from "../json.ts";
 import { type CheckContext, report } from "./context.ts";
 import type { LoadedRecipe, LoadOptions, LoadResult } from "./load.ts";
@@ -87,7 +88,9 @@ function _include(
 ): LoadedRecipe | undefined {
   const path = ["steps", index, "include"];
   const at = context.locator.value(path);
-  const shown = join(dirname(context.file), entry.include);
+  const shown = isAbsolute(entry.include)
+    ? entry.include
+    : join(dirname(context.file), entry.include);
   const absolute = resolve(shown);
   if (chain.includes(absolute)) {
     const names = [...chain, absolute].map((name) => _short(name, chain[0] ?? name));
@@ -101,7 +104,7 @@ function _include(
     text = readFileSync(absolute, "utf8");
   } catch {
     const message = `Cannot include '${entry.include}': no readable file at '${shown}'; ` +
-      "the path is relative to this recipe";
+      (isAbsolute(entry.include) ? "check the path" : "the path is relative to this recipe");
     report(context, at, "include-missing", message, { path });
     return undefined;
   }

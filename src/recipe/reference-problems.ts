@@ -21,6 +21,8 @@ export interface Scope {
 export interface Definitions {
   captured: ReadonlyMap<string, number>;
   ids: ReadonlyMap<string, number>;
+  /** A step as a message names it: `step 'list' (line 12)`. */
+  label: (index: number) => string;
 }
 
 const STEP_PARTS = new Set(["status", "headers", "json"]);
@@ -35,10 +37,10 @@ export function referenceProblem(
   if (ref.root === "env" || ref.root === "time") return undefined;
   if (ref.root === "item" || ref.root === "index") return _loopProblem(ref.root, scope);
   if (scope.step < 0) {
-    return _inVarsProblem(ref, scope, known.captured);
+    return _inVarsProblem(ref, scope, known);
   }
-  if (ref.root === "vars") return _varProblem(name, scope, known.captured);
-  return _stepProblem(ref, scope, known.ids);
+  if (ref.root === "vars") return _varProblem(name, scope, known);
+  return _stepProblem(ref, scope, known);
 }
 
 /** Why a reference cannot be read where it stands. */
@@ -55,15 +57,11 @@ function _loopProblem(root: string, scope: Scope): RefProblem | undefined {
   return { rule: "undefined-reference", message };
 }
 
-function _varProblem(
-  name: string,
-  scope: Scope,
-  captured: ReadonlyMap<string, number>,
-): RefProblem | undefined {
+function _varProblem(name: string, scope: Scope, known: Definitions): RefProblem | undefined {
   if (scope.vars.has(name)) return undefined;
-  const later = captured.get(name);
+  const later = known.captured.get(name);
   if (later !== undefined && later >= scope.step) {
-    const message = `reads '${name}', which step ${later + 1} captures later; ` +
+    const message = `reads '${name}', which ${known.label(later)} captures later; ` +
       "move that step before this one";
     return { rule: "forward-reference", message };
   }
@@ -80,7 +78,7 @@ function _varProblem(
 function _inVarsProblem(
   ref: TemplateRef,
   scope: Scope,
-  captured: ReadonlyMap<string, number>,
+  known: Definitions,
 ): RefProblem | undefined {
   const rule = "forward-reference";
   const why = "vars are rendered once, in file order, before the first step";
@@ -95,9 +93,9 @@ function _inVarsProblem(
   if (scope.order?.includes(name)) {
     return { rule, message: `reads '${name}', defined below; ${why}, so move '${name}' above` };
   }
-  const step = captured.get(name);
+  const step = known.captured.get(name);
   if (step !== undefined) {
-    const message = `reads '${name}', which step ${step + 1} captures, but ${why}; ` +
+    const message = `reads '${name}', which ${known.label(step)} captures, but ${why}; ` +
       "read it in a later step instead";
     return { rule, message };
   }
@@ -106,17 +104,14 @@ function _inVarsProblem(
   return { rule: "undefined-reference", message: `reads '${name}', which is not defined; ${fix}` };
 }
 
-function _stepProblem(
-  ref: TemplateRef,
-  scope: Scope,
-  ids: ReadonlyMap<string, number>,
-): RefProblem | undefined {
+function _stepProblem(ref: TemplateRef, scope: Scope, known: Definitions): RefProblem | undefined {
+  const { ids } = known;
   const [id, part] = ref.path.map(String);
   const index = ids.get(id ?? "");
   if (index !== undefined && index >= scope.step) {
     const which = index === scope.step
       ? "this step itself"
-      : `step ${index + 1}, which runs later`;
+      : `${known.label(index)}, which runs later`;
     const message = `reads ${which}; a step can read only the steps before it`;
     return { rule: "forward-reference", message };
   }

@@ -4,8 +4,8 @@
  */
 import { parseTemplate, type TemplateRef, TemplateError } from "./template.ts";
 import { type CheckContext, report } from "./context.ts";
-import type { NodePath } from "./problem.ts";
-import { referenceProblem, type Scope } from "./reference-problems.ts";
+import { type NodePath, quote } from "./problem.ts";
+import { type Definitions, referenceProblem, type Scope } from "./reference-problems.ts";
 import type { Recipe } from "./types.ts";
 import { forEachString } from "./walk.ts";
 
@@ -15,14 +15,8 @@ export function checkReferences(
   recipe: Recipe,
   extraVars: readonly string[],
 ): void {
-  const captured = new Map<string, number>();
-  const ids = new Map<string, number>();
-  recipe.steps.forEach((step, index) => {
-    if (step.id !== undefined && !ids.has(step.id)) ids.set(step.id, index);
-    for (const name of Object.keys(step.capture ?? {})) {
-      if (!captured.has(name)) captured.set(name, index);
-    }
-  });
+  const known = definitionsOf(context, recipe);
+  const { captured } = known;
 
   const check = (value: unknown, path: NodePath, scope: Scope) =>
     forEachString(value, path, (text, at) => {
@@ -30,7 +24,7 @@ export function checkReferences(
     });
 
   const _checkRef = (ref: TemplateRef, at: NodePath, scope: Scope): void => {
-    const problem = referenceProblem(ref, scope, { captured, ids });
+    const problem = referenceProblem(ref, scope, known);
     if (!problem) return;
     const message = `'\${{ ${ref.source} }}' ${problem.message}`;
     report(context, context.locator.inString(at, ref.offset), problem.rule, message, {
@@ -58,6 +52,25 @@ export function checkReferences(
     const after = new Set([...before, ...Object.keys(step.capture ?? {})]);
     check(step.expect, [...path, "expect"], { step: index, vars: after, loop });
   });
+}
+
+/** What the recipe's steps define: the first step of each capture and id. */
+export function definitionsOf(context: CheckContext, recipe: Recipe): Definitions {
+  const captured = new Map<string, number>();
+  const ids = new Map<string, number>();
+  recipe.steps.forEach((step, index) => {
+    if (step.id !== undefined && !ids.has(step.id)) ids.set(step.id, index);
+    for (const name of Object.keys(step.capture ?? {})) {
+      if (!captured.has(name)) captured.set(name, index);
+    }
+  });
+  const label = (index: number): string => {
+    const step = recipe.steps[index];
+    const line = context.locator.value(["steps", index]).line;
+    const name = step?.id ?? step?.name;
+    return `${name === undefined ? `step ${index + 1}` : `step ${quote(name)}`} (line ${line})`;
+  };
+  return { captured, ids, label };
 }
 
 /**

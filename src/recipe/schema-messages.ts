@@ -114,6 +114,9 @@ function _pattern(pattern: string, path: NodePath, error: ErrorObject, value: un
     ? `'${name}' must ${NAME_RULE}, got ${describeValue(value)}`
     : pattern === "^\\$"
     ? `'${name}' must be a JSONPath starting with '$', got ${describeValue(value)}`
+    : name === "forEach"
+    ? `'forEach' must be a list, or one whole \${{ }} template that gives a list, ` +
+      `got ${describeValue(value)}`
     : `'${name}' must be a number or a \${{ }} template`;
   return { rule: "bad-value", message, path, anchor: "value" };
 }
