@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { test } from "node:test";
 import { loadRecipeFile } from "../src/recipe/load.ts";
 import { runRecipes } from "../src/run/run.ts";
+import { refuseWrites } from "../src/run/writes.ts";
 import { cli, enterpriseEnv, scratchDir, simulator } from "./support/helpers.ts";
 
 const DIR = "test/fixtures/include";
@@ -105,4 +106,14 @@ test("an include may name its file by an absolute path", async (t) => {
 
   assert.deepEqual(result.problems, []);
   assert.deepEqual(result.recipe?.stepOrigin(0), { file: resolve(shared), line: 5 });
+});
+
+test("--read-only names an included write at its own file and line", async () => {
+  const loaded = (await loadRecipeFile(`${DIR}/writes.yaml`)).recipe;
+  assert.ok(loaded);
+
+  assert.throws(() => refuseWrites([loaded]), {
+    message: "--read-only: 1 step writes, so nothing was sent: " +
+      `${DIR}/shared/delete.yaml:5 'delete one' (DELETE)`,
+  });
 });

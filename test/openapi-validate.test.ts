@@ -152,3 +152,21 @@ test("a Swagger 2.0 document is refused with a way forward", async (t) => {
   await writeFile(file, JSON.stringify({ swagger: "2.0", paths: {} }));
   await assert.rejects(loadOpenApi(file), /version '2\.0'; only OpenAPI 3\.0 and 3\.1 are read/);
 });
+
+test("a problem in an included step is placed in the included file", async (t) => {
+  const dir = await scratchDir(t);
+  await writeFile(join(dir, "shared.yaml"), `${HEAD}  - request: { method: GET, path: /x }\n` +
+    "  - request: { method: GET, path: /api/v1/elementz }\n");
+  await writeFile(join(dir, "main.yaml"), `${HEAD}  - request: { method: GET, path: /y }\n` +
+    "  - include: shared.yaml\n");
+  const loaded = await loadRecipeFile(join(dir, "main.yaml"));
+  assert.ok(loaded.recipe, JSON.stringify(loaded.problems));
+
+  const problems = await checkRecipeAgainstOpenApi(await loadOpenApi(PLANT_30), loaded.recipe);
+
+  assert.deepEqual(problems.map((p) => [p.file, p.line, p.column, p.rule, p.path]), [
+    [join(dir, "main.yaml"), 6, 35, "openapi-path", "steps[0].request.path"],
+    [join(dir, "shared.yaml"), 6, 35, "openapi-path", "steps[0].request.path"],
+    [join(dir, "shared.yaml"), 7, 35, "openapi-path", "steps[1].request.path"],
+  ]);
+});

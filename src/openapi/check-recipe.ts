@@ -26,18 +26,20 @@ export interface StepCheck {
   operation: Operation;
 }
 
-/** Problems of a valid recipe against a description; reads the file again for positions. */
+/** Problems of a valid recipe against a description; reads its files again for positions. */
 export async function checkRecipeAgainstOpenApi(
   openapi: OpenApi,
   loaded: LoadedRecipe,
 ): Promise<Problem[]> {
-  const text = await readFile(loaded.file, "utf8");
-  const { locator } = readYaml(text, loaded.file);
-  if (locator === undefined) return [];
-  const context: CheckContext = { file: loaded.file, locator, problems: [] };
-
+  // An included step is checked, and its problems placed, in its own file.
+  const contexts = new Map<string, CheckContext | undefined>();
   for (const [index, step] of loaded.recipe.steps.entries()) {
-    const at = ["steps", index];
+    const source = loaded.stepSource(index);
+    const file = source.loaded.file;
+    if (!contexts.has(file)) contexts.set(file, await _contextOf(file));
+    const context = contexts.get(file);
+    if (context === undefined) continue;
+    const at = ["steps", source.index];
     const operation = _operation(context, openapi, step, at);
     if (operation === undefined) continue;
     const check: StepCheck = { context, openapi, step, at, operation };
@@ -45,7 +47,12 @@ export async function checkRecipeAgainstOpenApi(
     checkBody(check);
     checkResponse(check);
   }
-  return context.problems;
+  return [...contexts.values()].flatMap((context) => context?.problems ?? []);
+}
+
+async function _contextOf(file: string): Promise<CheckContext | undefined> {
+  const { locator } = readYaml(await readFile(file, "utf8"), file);
+  return locator === undefined ? undefined : { file, locator, problems: [] };
 }
 
 // Limitation: absolute URLs and paths that are one whole template are not

@@ -25,6 +25,8 @@ export interface LoadedRecipe {
   positionOf(path: (string | number)[]): Position | undefined;
   /** Where step `index` was written: an included step keeps its file and line. */
   stepOrigin(index: number): { file: string; line?: number };
+  /** The recipe that wrote step `index`, and the step's index there. */
+  stepSource(index: number): { loaded: LoadedRecipe; index: number };
 }
 
 /** What loading one file found; `recipe` only when no problem is an error. */
@@ -84,6 +86,11 @@ export function loadRecipeText(text: string, file: string, options: LoadOptions 
       const source = sources[index];
       if (source && !("own" in source)) return source.from.stepOrigin(source.index);
       return { file, line: locator.value(inFile(["steps", index])).line };
+    },
+    stepSource: (index) => {
+      const source = sources[index];
+      if (source && !("own" in source)) return source.from.stepSource(source.index);
+      return { loaded, index: source?.own ?? index };
     },
   };
   return { file, recipe: loaded, problems };

@@ -16,9 +16,10 @@ export function isWrite(method: string): boolean {
 export function refuseWrites(recipes: readonly LoadedRecipe[]): void {
   const writes = recipes.flatMap((loaded) => loaded.recipe.steps.flatMap((step, index) => {
     if (!isWrite(step.request.method)) return [];
-    const line = loaded.positionOf(["steps", index])?.line ?? 0;
+    // An included step is named at its own file and line, not at the include.
+    const { file, line } = loaded.stepOrigin(index);
     const name = step.name ?? step.id ?? `step ${index + 1}`;
-    return [`${loaded.file}:${line} '${name}' (${step.request.method})`];
+    return [`${file}:${line ?? 0} '${name}' (${step.request.method})`];
   }));
   if (writes.length === 0) return;
 
