@@ -25,15 +25,22 @@ export interface Annotation {
   message: string;
 }
 
-/** The annotation of a failed step, at the step's line; none for other steps. */
+/**
+ * A step's annotations at its line: an error when it failed, then a warning
+ * for each of its warnings and of its items' (a paging cap, say).
+ */
 export function stepAnnotations(
   recipe: { file: string; name: string },
   step: StepResult,
 ): Annotation[] {
-  if (step.status !== "failed") return [];
+  const at = { file: step.file ?? recipe.file, line: step.line };
+  const warnings = [step, ...step.items ?? []].flatMap((each) =>
+    (each.warnings ?? []).map((warning): Annotation => ({ level: "warning", ...at,
+      title: `${recipe.name}: ${each.name}`, message: warning })));
+  if (step.status !== "failed") return warnings;
   const message = step.failures.map(_withHint).join("\n");
-  return [{ level: "error", file: step.file ?? recipe.file, line: step.line,
-    title: `${recipe.name}: ${step.name}`, message: message || "Step failed" }];
+  return [{ level: "error", ...at, title: `${recipe.name}: ${step.name}`,
+    message: message || "Step failed" }, ...warnings];
 }
 
 /** A recipe's own annotations: the error that stopped it, and its warnings. */

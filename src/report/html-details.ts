@@ -1,7 +1,8 @@
 /**
  * What a step's `<details>` opens to in the `html` report: each failure
- * with expected against actual and the hint, the attempts, and the request
- * and response as they were kept (credential headers masked, body cut).
+ * with expected against actual and the hint, its warnings, the attempts (or
+ * pages), and the request and response as they were kept (credential
+ * headers masked, body cut).
  */
 import { parseJson, stringifyJson } from "../json.ts";
 import type { Attempt, Failure, StepResult } from "../run/results.ts";
@@ -12,6 +13,9 @@ import { formatMs } from "./html-time.ts";
 export function renderDetails(failures: Failure[], step: StepResult | undefined,
   text: HtmlText): string {
   const parts = failures.map((failure) => _failure(failure, text));
+  for (const warning of step?.warnings ?? []) {
+    parts.push(`<p class="warning"><b>Warning</b> ${text(warning)}</p>`);
+  }
   if (step !== undefined && step.attempts.length > 1) parts.push(_attempts(step.attempts, text));
   const exchanged = step?.request !== undefined || step?.response !== undefined;
   if (step !== undefined && exchanged) parts.push(_exchange(step, text));
@@ -39,15 +43,20 @@ function _value(label: string, value: unknown, text: HtmlText): string {
   return `<div class="${label}"><h4>${label}</h4><pre>${text(shown)}</pre></div>`;
 }
 
+// A paginated step's requests are pages first: each row says its page, and
+// a page asked for twice is a retry of that page.
 function _attempts(attempts: Attempt[], text: HtmlText): string {
+  const paged = attempts.some((attempt) => attempt.page !== undefined);
   const rows = attempts.map((attempt) => {
     const outcome = attempt.status !== undefined ? String(attempt.status) : attempt.error ?? "";
     const wait = attempt.waitMs === undefined ? "" : `waited ${formatMs(attempt.waitMs)}`;
-    return `<tr><td>#${attempt.number}</td><td>${text(outcome)}</td>`
+    const page = paged ? `<td>page ${attempt.page ?? ""}</td>` : "";
+    return `<tr>${page}<td>#${attempt.number}</td><td>${text(outcome)}</td>`
       + `<td class="num">${formatMs(attempt.durationMs)}</td>`
       + `<td>${text(attempt.reason ?? "")}</td><td>${wait}</td></tr>`;
   });
-  return `<table class="attempts"><thead><tr><th>attempt</th><th>answer</th>`
+  const head = paged ? "<th>page</th><th>request</th>" : "<th>attempt</th>";
+  return `<table class="attempts${paged ? " pages" : ""}"><thead><tr>${head}<th>answer</th>`
     + `<th class="num">time</th><th>why another</th><th></th></tr></thead>`
     + `<tbody>${rows.join("")}</tbody></table>`;
 }

@@ -1,20 +1,26 @@
 /**
  * One row of the `html` report: a step's status, name, method, URL, HTTP
- * status, duration and bar, with retries and token renewals marked. A step
- * with something to explain is a `<details>` whose summary is the row.
+ * status, duration and bar, with pages, retries, items, warnings and token
+ * renewals marked. A step with something to explain is a `<details>` whose
+ * summary is the row; a forEach step's failed items open inside it.
  */
 import type { Failure, StepResult } from "../run/results.ts";
 import { renderDetails } from "./html-details.ts";
 import type { HtmlText } from "./html-escape.ts";
-import { formatMs, renderBar, type TimeAxis } from "./html-time.ts";
+import { formatMs, renderBar, startOf, type TimeAxis } from "./html-time.ts";
+import { describeItemCounts, itemsWorthShowing, plural } from "./loop-items.ts";
 
 /** Words for a step's status, as the report shows them. */
 export const STATUS_LABEL = { passed: "passed", failed: "failed", skipped: "not run" } as const;
 
-/** A step's row; failed steps and retried ones open to their details. */
+/**
+ * A step's row. Failed, retried, paged and warning steps open to their
+ * details; an item of a forEach step (one that failed or warns) is open.
+ */
 export function renderStepRow(step: StepResult, axis: TimeAxis, text: HtmlText): string {
   const http = step.httpStatus === undefined ? "" : String(step.httpStatus);
   const where = step.url ?? step.path;
+  const start = startOf(step);
   const cells = [
     `<span class="status">${STATUS_LABEL[step.status]}</span>`,
     `<span class="name"><span class="label" title="${text(step.name)}">${text(step.name)}</span>`
@@ -22,15 +28,19 @@ export function renderStepRow(step: StepResult, axis: TimeAxis, text: HtmlText):
     `<span class="method">${text(step.method)}</span>`,
     `<span class="url" title="${text(where)}">${text(where)}</span>`,
     `<span class="http">${http}</span>`,
-    `<span class="time">${step.startMs === undefined ? "" : formatMs(step.durationMs)}</span>`,
+    `<span class="time">${start === undefined ? "" : formatMs(step.durationMs)}</span>`,
     renderBar(step, axis),
   ].join("");
-  const attributes = `class="step ${step.status}" data-step="${step.index}"`;
-  if (step.status !== "failed" && step.attempts.length <= 1) {
-    return `<div ${attributes}><div class="row">${cells}</div></div>`;
-  }
-  return `<details ${attributes}><summary class="row">${cells}</summary>`
-    + `${renderDetails(step.failures, step, text)}</details>`;
+  const attributes = step.item === undefined
+    ? `class="step ${step.status}" data-step="${step.index}"`
+    : `class="step ${step.status} item" data-step="${step.index}" data-item="${step.item}"`;
+  if (!_opens(step)) return `<div ${attributes}><div class="row">${cells}</div></div>`;
+
+  const items = itemsWorthShowing(step).map((item) => renderStepRow(item, axis, text));
+  const open = step.item === undefined ? "" : " open";
+  return `<details ${attributes}${open}><summary class="row">${cells}</summary>`
+    + `${renderDetails(step.failures, step, text)}`
+    + `${items.length === 0 ? "" : `<div class="items">${items.join("")}</div>`}</details>`;
 }
 
 /** The row of a recipe that stopped before its first step, open to why. */
@@ -46,11 +56,29 @@ export function renderSetupRow(error: Failure, text: HtmlText): string {
     + `${renderDetails([error], undefined, text)}</details>`;
 }
 
+// Pages are requests the step meant to send; only requests beyond them are retries.
+function _retried(step: StepResult): boolean {
+  return step.attempts.length > (step.pages ?? 1);
+}
+
+function _opens(step: StepResult): boolean {
+  return step.status === "failed" || _retried(step) || (step.pages ?? 1) > 1
+    || (step.warnings?.length ?? 0) > 0 || itemsWorthShowing(step).length > 0;
+}
+
 function _marks(step: StepResult): string {
   const marks: string[] = [];
-  if (step.attempts.length > 1) {
+  if (step.pages !== undefined) {
+    marks.push(`<span class="mark pages">${plural(step.pages, "page")}</span>`);
+  }
+  if (_retried(step)) {
     marks.push(`<span class="mark retry">${step.attempts.length} attempts</span>`);
   }
+  if (step.items !== undefined) {
+    marks.push(`<span class="mark items">${describeItemCounts(step.items)}</span>`);
+  }
+  const warnings = step.warnings?.length ?? 0;
+  if (warnings > 0) marks.push(`<span class="mark warning">${plural(warnings, "warning")}</span>`);
   if (step.tokenRefreshed) marks.push(`<span class="mark token">token renewed</span>`);
   return marks.join("");
 }

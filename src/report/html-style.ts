@@ -63,7 +63,13 @@ details[open] > summary .status::before { content: "▾ "; }
 summary:hover { background: var(--soft); }
 .mark { flex: none; margin-left: .5rem; padding: 0 .4rem; border-radius: .6rem; font-size: .75rem;
   background: #fff8c5; color: var(--warn); }
-.mark.token { background: #ddf4ff; color: #0969da; }
+.mark.token, .mark.pages { background: #ddf4ff; color: #0969da; }
+.mark.items { background: var(--skip-bg); color: var(--muted); }
+.step.failed .mark.items { background: var(--fail-bg); color: var(--fail); }
+.warning { margin: .3rem 0; padding: .3rem .6rem; border-left: 3px solid var(--warn);
+  background: #fff8c5; color: var(--warn); }
+.items { border-top: 1px dashed var(--line); }
+.items > .step > .row .label, .items > .step > summary .label { padding-left: 1.2rem; }
 .lane { position: relative; height: .8rem; background: var(--soft); border-radius: 3px;
   overflow: hidden; }
 .bar { position: absolute; top: 0; bottom: 0; border-radius: 3px; background: var(--pass); }

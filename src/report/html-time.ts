@@ -13,8 +13,19 @@ export interface TimeAxis {
 /** The axis of a run: long enough for its last step to end on it. */
 export function timeAxisOf(run: RunResult): TimeAxis {
   const ends = run.recipes.flatMap((recipe) => recipe.steps)
-    .map((step) => (step.startMs ?? 0) + step.durationMs);
+    .map((step) => (startOf(step) ?? 0) + step.durationMs);
   return { totalMs: Math.max(1, run.durationMs, ...ends) };
+}
+
+// Limitation: a forEach step's result carries no `startMs` of its own, so it
+// is read from its first item; a loop whose list could not be read has none.
+// A `startMs` set by the loop itself would lift it.
+/** When a step started on the run's axis; unset for a step not run. */
+export function startOf(step: StepResult): number | undefined {
+  if (step.startMs !== undefined) return step.startMs;
+  const starts = (step.items ?? []).flatMap((item) =>
+    item.startMs === undefined ? [] : [item.startMs]);
+  return starts.length === 0 ? undefined : Math.min(...starts);
 }
 
 /** Milliseconds for people: `87 ms`, `1.24 s`, `2 min 5 s`. */
@@ -37,10 +48,11 @@ export function renderAxis(axis: TimeAxis): string {
  * sliver, so a 1 ms step still shows). A step not run has an empty lane.
  */
 export function renderBar(step: StepResult, axis: TimeAxis): string {
-  if (step.startMs === undefined) return `<div class="lane"></div>`;
-  const left = step.startMs / axis.totalMs;
+  const start = startOf(step);
+  if (start === undefined) return `<div class="lane"></div>`;
+  const left = start / axis.totalMs;
   const width = Math.max(step.durationMs / axis.totalMs, 0.004);
-  const title = `starts at ${formatMs(step.startMs)}, takes ${formatMs(step.durationMs)}`;
+  const title = `starts at ${formatMs(start)}, takes ${formatMs(step.durationMs)}`;
   return `<div class="lane"><span class="bar" title="${title}" `
     + `style="left:${_percent(Math.min(left, 0.996))};width:${_percent(width)}"></span></div>`;
 }

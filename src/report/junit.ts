@@ -4,10 +4,10 @@
  * check failures are `<failure>`, credentials, transport and invalid
  * requests are `<error>`, steps not run are `<skipped>`.
  */
-import { create } from "xmlbuilder2";
 import type { Problem } from "../recipe/problem.ts";
 import type { Failure, FailureKind, RecipeResult, RunResult, StepResult } from "../run/results.ts";
 import { describeFailure } from "./failure-text.ts";
+import { type JunitCase, type JunitSuite, renderJunitXml } from "./junit-xml.ts";
 
 /** What the JUnit report needs besides the run. */
 export interface JunitOptions {
@@ -35,35 +35,13 @@ export function renderJunitReport(run: RunResult, options: JunitOptions): string
     ...(options.invalid ?? []).map((file) => _invalidSuite(file, options.redact)),
     ...run.recipes.map((recipe) => _recipeSuite(recipe, options.redact)),
   ];
-  const root = create({ version: "1.0", encoding: "UTF-8", invalidCharReplacement: "\uFFFD" })
-    .ele("testsuites", _attributes({ name: "idmp-recipe", ..._totals(suites),
-      time: _seconds(run.durationMs) }));
-  for (const suite of suites) _append(root, suite);
-  return `${root.end({ prettyPrint: true })}\n`;
+  return renderJunitXml(suites, run.durationMs);
 }
 
-interface _Case {
-  name: string;
-  classname: string;
-  file?: string;
-  line?: number;
-  durationMs: number;
-  outcome?: { element: "failure" | "error" | "skipped"; message: string; type?: string;
-    text?: string };
-}
-
-interface _Suite {
-  name: string;
-  file: string;
-  durationMs: number;
-  cases: _Case[];
-  systemOut?: string;
-}
-
-function _recipeSuite(recipe: RecipeResult, redact: (text: string) => string): _Suite {
+function _recipeSuite(recipe: RecipeResult, redact: (text: string) => string): JunitSuite {
   const classname = redact(recipe.name);
   const file = redact(recipe.file);
-  const cases: _Case[] = [];
+  const cases: JunitCase[] = [];
   if (recipe.error) {
     cases.push({ name: "setup: credentials and variables", classname, file, durationMs: 0,
       outcome: _outcomeOf([recipe.error], undefined, redact) });
@@ -83,17 +61,25 @@ function _recipeSuite(recipe: RecipeResult, redact: (text: string) => string): _
       : step.status === "failed" ? _outcomeOf(step.failures, step, redact) : undefined;
     cases.push({ name: redact(step.name), classname, line: step.line,
       file: step.file === undefined ? file : redact(step.file),
-      durationMs: step.durationMs, outcome });
+      durationMs: step.durationMs, outcome, systemOut: _warnings(step.warnings, redact) });
   }
-  const warnings = recipe.warnings.map((warning) => `warning: ${redact(warning)}\n`).join("");
+  // A forEach step's own warnings have no case of their own: the suite keeps them.
+  const loops = recipe.steps.filter((step) => step.items?.length);
+  const warnings = [...recipe.warnings, ...loops.flatMap((step) => step.warnings ?? [])];
   return { name: classname, file, durationMs: recipe.durationMs, cases,
-    systemOut: warnings || undefined };
+    systemOut: _warnings(warnings, redact) };
+}
+
+function _warnings(warnings: string[] | undefined,
+  redact: (text: string) => string): string | undefined {
+  const lines = (warnings ?? []).map((warning) => `warning: ${redact(warning)}\n`).join("");
+  return lines === "" ? undefined : lines;
 }
 
 function _invalidSuite(
   result: { file: string; problems: Problem[] },
   redact: (text: string) => string,
-): _Suite {
+): JunitSuite {
   const file = redact(result.file);
   const errors = result.problems.filter((problem) => problem.severity === "error");
   const first = errors[0];
@@ -111,41 +97,9 @@ function _outcomeOf(
   failures: Failure[],
   step: StepResult | undefined,
   redact: (text: string) => string,
-): _Case["outcome"] {
+): JunitCase["outcome"] {
   const worst = failures.find((failure) => ERROR_KINDS.includes(failure.kind)) ?? failures[0];
   const message = worst?.message.replace(/\s*\n\s*/g, " ") ?? "failed";
   return { element: junitElementOf(worst?.kind ?? "check"), type: worst?.kind ?? "check",
     message: redact(message), text: redact(describeFailure(failures, step)) };
-}
-
-function _totals(suites: _Suite[]) {
-  const of = (element: string) => suites.flatMap((suite) => suite.cases)
-    .filter((testCase) => testCase.outcome?.element === element).length;
-  return { tests: suites.reduce((sum, suite) => sum + suite.cases.length, 0),
-    failures: of("failure"), errors: of("error"), skipped: of("skipped") };
-}
-
-function _append(root: ReturnType<typeof create>, suite: _Suite): void {
-  const element = root.ele("testsuite", _attributes({ name: suite.name, file: suite.file,
-    ..._totals([suite]), time: _seconds(suite.durationMs) }));
-  for (const testCase of suite.cases) {
-    const { outcome } = testCase;
-    const caseElement = element.ele("testcase", _attributes({ name: testCase.name,
-      classname: testCase.classname, file: testCase.file, line: testCase.line,
-      time: _seconds(testCase.durationMs) }));
-    if (outcome === undefined) continue;
-    const child = caseElement.ele(outcome.element,
-      _attributes({ message: outcome.message, type: outcome.type }));
-    if (outcome.text) child.txt(outcome.text);
-  }
-  if (suite.systemOut) element.ele("system-out").txt(suite.systemOut);
-}
-
-function _attributes(values: Record<string, string | number | undefined>) {
-  const defined = Object.entries(values).filter(([, value]) => value !== undefined);
-  return Object.fromEntries(defined.map(([key, value]) => [key, String(value)]));
-}
-
-function _seconds(ms: number): string {
-  return (Math.max(0, ms) / 1000).toFixed(3);
 }
