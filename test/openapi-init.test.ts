@@ -8,6 +8,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
 import { stringifyJson } from "../src/json.ts";
+import type { JsonObject } from "../src/openapi/operations.ts";
+import { placeholder } from "../src/openapi/placeholder.ts";
 import { sandboxOpenApi } from "../src/sandbox/openapi.ts";
 import { cli, ROOT, scratchDir } from "./support/helpers.ts";
 
@@ -28,14 +30,59 @@ test("a path parameter becomes a var with a typed, commented placeholder", async
     "--operation", "getElement"]);
   assert.equal(init.code, 0, init.stderr);
   const text = await readFile(file, "utf8");
-  assert.match(text, /\n {2}id: 1234567890123456789 +# integer \(int64\), required: the element id\n/);
+  assert.match(text,
+    /\n {2}id: "1234567890123456789" +# integer \(int64\), required: the element id\n/);
   assert.match(text, /\n {6}path: \/api\/v1\/elements\/\$\{\{ vars\.id \}\}\n/);
   assert.match(text, /\n {4}expect:\n {6}status: 200\n/);
 
-  const validate = await cli(["validate", file, "--openapi", description]);
+  const validate = await cli(["validate", file, "--strict", "--openapi", description]);
   assert.equal(validate.code, 0, validate.stderr);
   const run = await cli(["run", file, "--sandbox"]);
   assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, /\/api\/v1\/elements\/1234567890123456789 {2}200/);
+});
+
+test("placeholders: big integers quoted, values holding ${{ }} dropped for the next", () => {
+  const cases: [JsonObject, string][] = [
+    [{ type: "integer", example: 1234567890123456789n }, '"1234567890123456789"'],
+    [{ type: "integer", example: 42 }, "42"],
+    [{ type: "array", example: [1234567890123456789n, 7] }, '["1234567890123456789",7]'],
+    [{ type: "integer", minimum: 9007199254740993n }, '"9007199254740993"'],
+    [{ type: "string", example: "${{ env.HOME }}" }, '""'],
+    [{ type: "string", example: "a ${{ vars.x }}", default: "plain" }, '"plain"'],
+    [{ type: "object", example: { deep: "${{ env.TOKEN }}" } }, "{}"],
+    [{ type: "string", enum: ["${{ env.X }}", "b"] }, '""'],
+  ];
+  for (const [schema, expected] of cases) {
+    assert.equal(placeholder(schema), expected, stringifyJson(schema));
+  }
+});
+
+test("a recipe from a description with hostile examples validates with --strict", async (t) => {
+  const dir = await scratchDir(t);
+  const description = join(dir, "hostile.json");
+  await writeFile(description, stringifyJson({
+    openapi: "3.0.3",
+    info: { title: "t", version: "1" },
+    paths: { "/things/{id}": { post: {
+      operationId: "make",
+      parameters: [{ name: "id", in: "path", required: true,
+        schema: { type: "integer", format: "int64", example: 1234567890123456789n } }],
+      requestBody: { content: { "application/json": { schema: { type: "object",
+        required: ["note"], properties: { note: { type: "string", example: "${{ env.HOME }}" } },
+      } } } },
+      responses: { "201": { description: "made" } },
+    } } },
+  }));
+  const file = join(dir, "make.yaml");
+
+  const init = await cli(["init", file, "--from-openapi", description, "--operation", "make"]);
+  assert.equal(init.code, 0, init.stderr);
+  const text = await readFile(file, "utf8");
+  assert.match(text, /\n {2}id: "1234567890123456789" /);
+  assert.match(text, /\n {8}note: "" /);
+  const validate = await cli(["validate", file, "--strict", "--openapi", description]);
+  assert.equal(validate.code, 0, validate.stderr);
 });
 
 test("a body skeleton fills required fields and comments out the others", async (t) => {

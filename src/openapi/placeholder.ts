@@ -30,20 +30,22 @@ export function typeOf(schema: JsonObject): string {
   return Array.isArray(schema["enum"]) ? "enum" : "any";
 }
 
-/** A value to start from, written as YAML (JSON is YAML). */
+/**
+ * A value to start from, written as YAML (JSON is YAML): the first of the
+ * description's values that can be written as it is, else a typed blank.
+ */
 export function placeholder(schema: JsonObject): string {
-  for (const key of ["example", "default", "const"]) {
-    if (schema[key] !== undefined) return stringifyJson(schema[key]);
-  }
-  const examples = schema["examples"];
-  if (Array.isArray(examples) && examples.length > 0) return stringifyJson(examples[0]);
-  if (Array.isArray(schema["enum"]) && schema["enum"].length > 0) {
-    return stringifyJson(schema["enum"][0]);
+  const examples = Array.isArray(schema["examples"]) ? schema["examples"].slice(0, 1) : [];
+  const enums = Array.isArray(schema["enum"]) ? schema["enum"].slice(0, 1) : [];
+  const given = [schema["example"], schema["default"], schema["const"], ...examples, ...enums];
+  for (const value of given) {
+    const text = value === undefined ? undefined : _written(value);
+    if (text !== undefined) return text;
   }
   switch (typeOf(schema)) {
     case "integer":
     case "number":
-      return String(_lowest(schema));
+      return _written(_lowest(schema)) ?? "0";
     case "boolean":
       return "false";
     case "array":
@@ -67,6 +69,27 @@ export function note(schema: JsonObject, required: boolean, description?: string
   const line = what.split("\n")[0]?.trim() ?? "";
   const text = line === "" ? "" : `: ${line.length > 60 ? `${line.slice(0, 57)}...` : line}`;
   return `${typeOf(schema)}${format}${nullable}, ${required ? "required" : "optional"}${text}`;
+}
+
+// Integers beyond 2^53 are written quoted, or `validate --strict` refuses the
+// recipe (yaml-big-integer); as text they render the same digits into a path.
+// Limitation: in a JSON body such an id is then sent as a string; unquote it
+// (and accept the warning) where the API wants a number.
+// A value holding `${{` would be a live template in the recipe: it is dropped.
+function _written(value: unknown): string | undefined {
+  const text = stringifyJson(_bigintsAsText(value));
+  return text.includes("${{") ? undefined : text;
+}
+
+function _bigintsAsText(value: unknown): unknown {
+  if (typeof value === "bigint") return _isSafe(value) ? Number(value) : String(value);
+  if (Array.isArray(value)) return value.map(_bigintsAsText);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, _bigintsAsText(v)]));
+}
+
+function _isSafe(big: bigint): boolean {
+  return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER);
 }
 
 function _lowest(schema: JsonObject): number | bigint {
