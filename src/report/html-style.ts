@@ -66,7 +66,7 @@ summary:hover { background: var(--soft); }
 .mark.token, .mark.pages { background: #ddf4ff; color: #0969da; }
 .mark.items { background: var(--skip-bg); color: var(--muted); }
 .step.failed .mark.items { background: var(--fail-bg); color: var(--fail); }
-.warning { margin: .3rem 0; padding: .3rem .6rem; border-left: 3px solid var(--warn);
+p.warning { margin: .3rem 0; padding: .3rem .6rem; border-left: 3px solid var(--warn);
   background: #fff8c5; color: var(--warn); }
 .items { border-top: 1px dashed var(--line); }
 .items > .step > .row .label, .items > .step > summary .label { padding-left: 1.2rem; }
