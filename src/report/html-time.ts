@@ -17,15 +17,9 @@ export function timeAxisOf(run: RunResult): TimeAxis {
   return { totalMs: Math.max(1, run.durationMs, ...ends) };
 }
 
-// Limitation: a forEach step's result carries no `startMs` of its own, so it
-// is read from its first item; a loop whose list could not be read has none.
-// A `startMs` set by the loop itself would lift it.
 /** When a step started on the run's axis; unset for a step not run. */
 export function startOf(step: StepResult): number | undefined {
-  if (step.startMs !== undefined) return step.startMs;
-  const starts = (step.items ?? []).flatMap((item) =>
-    item.startMs === undefined ? [] : [item.startMs]);
-  return starts.length === 0 ? undefined : Math.min(...starts);
+  return step.startMs;
 }
 
 /** Milliseconds for people: `87 ms`, `1.24 s`, `2 min 5 s`. */

@@ -26,6 +26,7 @@ export async function runLoop(step: Step, index: number, state: StepState): Prom
     method: step.request.method,
     path: step.request.path,
     status: "passed",
+    startMs: started - state.context.startedAt,
     durationMs: 0,
     attempts: [],
     tokenRefreshed: false,

@@ -78,7 +78,7 @@ export function planRecipe(loaded: LoadedRecipe, env: Environment,
   recipe.steps.forEach((step, index) => {
     const planned: PlannedRequest = {
       step: step.name ?? step.id ?? `step ${index + 1}`,
-      line: loaded.positionOf(["steps", index])?.line,
+      line: loaded.stepOrigin(index).line,
       method: step.request.method, url: step.request.path, headers: {},
       write: isWrite(step.request.method), notes: _notes(step),
     };
