@@ -130,12 +130,17 @@ test("without continueOnError a failed item stops new items, and the recipe stop
 
     const run = await runRecipes([MIXED("concurrency: 4", ids)], { env: enterpriseEnv(sim) });
 
+    // Four start together; which of them ends first is the runtime's to say,
+    // so a worker may take one more item before item 0's failure is known.
     const [loop, after] = run.recipes[0]?.steps ?? [];
+    const sent = itemPaths(sim).length;
+    const statuses = loop?.items?.map((item) => item.status) ?? [];
     assert.equal(run.exitCode, 1);
-    assert.equal(itemPaths(sim).length, 4);
-    assert.deepEqual(loop?.items?.map((item) => item.status),
-      ["failed", "passed", "passed", "passed", ...Array(6).fill("skipped")]);
-    assert.equal(loop?.failures[0]?.message, "1 of 10 items failed: [0]; 6 not run");
+    assert.ok(sent >= 4 && sent <= 7, `${sent} items sent`);
+    assert.deepEqual(statuses, ["failed", ...Array(sent - 1).fill("passed"),
+      ...Array(10 - sent).fill("skipped")]);
+    assert.equal(loop?.failures[0]?.message,
+      `1 of 10 items failed: [0]; ${10 - sent} not run`);
     assert.equal(after?.status, "skipped");
 
     const xml = renderJunitReport(run, { redact: (text) => text });
