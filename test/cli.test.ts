@@ -176,3 +176,24 @@ test("the json report carries captures: the inventory recipe exports the tree", 
   assert.equal(report.recipes[0]?.captures.elements.length, report.recipes[0]?.captures.total);
   assert.match(text, /"id": 1234567890123456789,/);
 });
+
+test("run refuses expect.schema: openapi without --openapi before sending anything", async (t) => {
+  const sim = await simulator(t);
+  const dir = await scratch(t);
+  await writeFile(join(dir, "oa.yaml"), READ.replace(
+    "    request: { method: GET, path: /api/v1/elements }",
+    "    request: { method: GET, path: /api/v1/elements }\n    expect: { schema: openapi }"));
+
+  const run = await cli(["run", join(dir, "oa.yaml")], enterpriseEnv(sim));
+
+  assert.equal(run.code, 2);
+  assert.equal(sim.stats.requests, 0);
+  assert.match(run.stderr, /openapi needs an OpenAPI description, and nothing was sent: .*oa\.yaml:5/);
+});
+
+test("validate --strict counts a file with warnings as not valid", async () => {
+  const run = await cli(["validate", "test/fixtures/warning/yaml-bom.yaml", "--strict"]);
+
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /0 of 1 recipe file\(s\) valid; 0 error\(s\), 1 warning\(s\)/);
+});

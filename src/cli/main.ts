@@ -89,7 +89,8 @@ async function _init(files: string[], args: CliArgs) {
 
 async function _sandbox(portArg: string | undefined): Promise<number> {
   const port = _port(portArg);
-  const log = (line: string) => stdout.write(`${line}\n`);
+  // The NAME=value lines go to stdout alone, so `sandbox > sandbox.env` is an env file.
+  const log = (line: string) => (/^[A-Z_]+=/.test(line) ? stdout : stderr).write(`${line}\n`);
   await serveSandbox({ port, log }).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
     throw new UsageError(`Port ${port ?? 8765} is already in use`, {

@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { ExitCode, UsageError } from "../errors.ts";
 import { loadOpenApi } from "../openapi/load.ts";
+import { refuseOpenApiChecks } from "../run/openapi-checks.ts";
 import type { Redactor } from "../report/redact.ts";
 import type { RunOptions } from "../run/context.ts";
 import { runRecipes } from "../run/run.ts";
@@ -55,6 +56,7 @@ export async function runCommand(args: CliArgs, redactor: Redactor): Promise<num
 
   // Read before anything is sent, so that a wrong --openapi costs no request.
   const timeoutMs = _timeout(args.timeout);
+  if (args.openapi === undefined) refuseOpenApiChecks(loaded.recipes);
   const openapi = args.openapi === undefined ? undefined
     : await loadOpenApi(args.openapi, timeoutMs === undefined ? {} : { timeoutMs });
 

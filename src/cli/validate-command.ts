@@ -30,8 +30,9 @@ export async function validateCommand(args: CliArgs): Promise<number> {
   const check = await openApiCheck(args);
   const loaded = await loadAll(files, { extraVars: Object.keys(vars), print: terminal, check });
 
+  // Under --strict a warning fails a file too, and the verdict line says so.
   const invalidFiles = loaded.results.filter((r) => r.problems.some(
-    (problem) => problem.severity === "error",
+    (problem) => problem.severity === "error" || args.strict,
   )).length;
   const summary = `${files.length - invalidFiles} of ${files.length} recipe file(s) valid; `
     + `${loaded.errors} error(s), ${loaded.warnings} warning(s)\n`;

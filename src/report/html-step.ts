@@ -21,12 +21,15 @@ export function renderStepRow(step: StepResult, axis: TimeAxis, text: HtmlText):
   const http = step.httpStatus === undefined ? "" : String(step.httpStatus);
   const where = step.url ?? step.path;
   const start = startOf(step);
+  // A step a condition skipped says so; "not run" is for a stopped recipe.
+  const status = step.skipReason === undefined ? STATUS_LABEL[step.status] : "skipped";
   const cells = [
-    `<span class="status">${STATUS_LABEL[step.status]}</span>`,
+    `<span class="status">${status}</span>`,
     `<span class="name"><span class="label" title="${text(step.name)}">${text(step.name)}</span>`
       + `${_marks(step)}</span>`,
     `<span class="method">${text(step.method)}</span>`,
-    `<span class="url" title="${text(where)}">${text(where)}</span>`,
+    `<span class="url" title="${text(where)}">${text(where)}${step.skipReason === undefined
+      ? "" : ` <em class="why">(${text(step.skipReason)})</em>`}</span>`,
     `<span class="http">${http}</span>`,
     `<span class="time">${start === undefined ? "" : formatMs(step.durationMs)}</span>`,
     renderBar(step, axis),

@@ -9,7 +9,9 @@ import { checkablePath, matchPath, type PathMatch } from "../openapi/path-match.
 import { declaredResponse, responseSchema } from "../openapi/responses.ts";
 import { type SchemaBreak, schemaBreaks } from "../openapi/validator.ts";
 import { quote } from "../recipe/problem.ts";
-import type { Step } from "../recipe/types.ts";
+import { RecipeError } from "../errors.ts";
+import type { LoadedRecipe } from "../recipe/load.ts";
+import { OPENAPI_SCHEMA, type Step } from "../recipe/types.ts";
 import type { HttpResponse } from "./http.ts";
 import type { Failure } from "./results.ts";
 
@@ -107,4 +109,21 @@ function _pointer(path: readonly (string | number)[]): string {
 function _text(found: SchemaBreak): string {
   const extra = found.keyword === "additionalProperties" && found.property !== undefined;
   return extra ? `${found.message} ('${found.property}')` : found.message;
+}
+
+/**
+ * Before a run without `--openapi`: a step that checks its answer against
+ * the description could only fail, so the run is refused (exit 2) first.
+ */
+export function refuseOpenApiChecks(recipes: readonly LoadedRecipe[]): void {
+  const steps = recipes.flatMap((loaded) => loaded.recipe.steps.flatMap((step, index) => {
+    if (step.expect?.schema !== OPENAPI_SCHEMA) return [];
+    const origin = loaded.stepOrigin(index);
+    return [`${origin.file}:${origin.line ?? 0} '${step.name ?? step.id ?? `step ${index + 1}`}'`];
+  }));
+  if (steps.length === 0) return;
+  throw new RecipeError(`expect.schema: openapi needs an OpenAPI description, and nothing `
+    + `was sent: ${steps.join("; ")}`, {
+    hint: "Pass --openapi FILE|URL, e.g. --openapi https://idmp.example.com/v3/api-docs",
+  });
 }
