@@ -4,44 +4,14 @@
  * schema's keys from drifting apart.
  */
 import type { JsonValue } from "../json.ts";
+import type { Auth, Secrets } from "./types-auth.ts";
+import type { Expect } from "./types-expect.ts";
 
-/** Credential modes IDMP supports, plus `none` for open endpoints. */
-export type AuthMode = "enterprise" | "cloud" | "apiKey" | "none";
-
-/** Env var names each mode reads; values are names, never secrets. */
-export interface EnterpriseEnv {
-  host?: string;
-  username?: string;
-  password?: string;
-  token?: string;
-}
-export interface CloudEnv {
-  host?: string;
-  bearerToken?: string;
-  accessToken?: string;
-}
-export interface ApiKeyEnv {
-  host?: string;
-  apiKey?: string;
-}
-export interface NoneEnv {
-  host?: string;
-}
-
-/** How a recipe authenticates; a union discriminated by `mode`. */
-export type Auth =
-  | { mode: "enterprise"; env?: EnterpriseEnv; allowHttp?: boolean; refreshMargin?: number }
-  | { mode: "cloud"; env?: CloudEnv; allowHttp?: boolean }
-  | { mode: "apiKey"; env?: ApiKeyEnv; allowHttp?: boolean }
-  | { mode: "none"; env?: NoneEnv; allowHttp?: never };
-
-/** Values besides credentials that no output may show. */
-export interface Secrets {
-  /** Environment variable names. */
-  env?: string[];
-  /** Recipe variable names, captures included. */
-  vars?: string[];
-}
+export type {
+  ApiKeyEnv, Auth, AuthMode, CloudEnv, EnterpriseEnv, NoneEnv, Secrets,
+} from "./types-auth.ts";
+export type { Expect, JsonTypeName, Matcher, MatcherObject } from "./types-expect.ts";
+export { OPENAPI_SCHEMA } from "./types-expect.ts";
 
 /** HTTP methods a step may use. */
 export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
@@ -61,52 +31,6 @@ export interface Request {
   timeout?: number;
   /** The largest response body read, in bytes; a larger one fails the step. */
   maxResponseBytes?: number;
-}
-
-/** JSON types a `type` matcher can name. */
-export type JsonTypeName =
-  | "string"
-  | "number"
-  | "integer"
-  | "boolean"
-  | "null"
-  | "array"
-  | "object";
-
-/** A comparison applied to a value; every key present must hold. */
-export interface MatcherObject {
-  eq?: JsonValue;
-  ne?: JsonValue;
-  gt?: number | bigint | string;
-  gte?: number | bigint | string;
-  lt?: number | bigint | string;
-  lte?: number | bigint | string;
-  contains?: JsonValue;
-  matches?: string;
-  exists?: boolean;
-  type?: JsonTypeName;
-  length?: number | MatcherObject;
-}
-
-/** A literal means equality; an object of matcher keys means those checks. */
-export type Matcher = MatcherObject | string | number | bigint | boolean | null | JsonValue[];
-
-/** `expect.schema: openapi`: the body against the description's response schema. */
-export const OPENAPI_SCHEMA = "openapi";
-
-/** What a step's answer must satisfy. */
-export interface Expect {
-  status?: number | number[];
-  json?: Record<string, Matcher>;
-  /**
-   * A JSON Schema the body must satisfy: inline, a file path (absolute once
-   * loaded), or `openapi` (the response schema of `run --openapi`).
-   */
-  schema?: string | Record<string, JsonValue>;
-  /** Header name (any case) to a literal or matchers. */
-  headers?: Record<string, Matcher>;
-  /** Milliseconds the answering request may take at most. */
-  maxDuration?: number;
 }
 
 /** A capture from a response header. */

@@ -8,7 +8,11 @@ import type { Failure, FailureKind, StepResult } from "./results.ts";
 const SEVERITY: FailureKind[] = ["check", "template", "invalid", "credentials", "transport"];
 
 /** Sums up failed items; `goesOn` is the step's continueOnError. */
-export function summariseItems(items: StepResult[], failed: StepResult[], goesOn: boolean): Failure {
+export function summariseItems(
+  items: StepResult[],
+  failed: StepResult[],
+  goesOn: boolean,
+): Failure {
   const kinds = failed.flatMap((item) => item.failures.map((failure) => failure.kind));
   const kind = SEVERITY.reduce((worst, each) => (kinds.includes(each) ? each : worst), "check");
   const which = failed.slice(0, 10).map((item) => `[${item.item}]`).join(", ");
