@@ -9,7 +9,7 @@ import { renderValue, TemplateError } from "../recipe/template.ts";
 import type { Step } from "../recipe/types.ts";
 import { summariseItems } from "./loop-summary.ts";
 import type { Failure, StepResult } from "./results.ts";
-import { runStep, type StepState, stepName } from "./step.ts";
+import { runStep, startResult, type StepState } from "./step.ts";
 
 /** The most items a forEach step may have in flight at once. */
 export const MAX_CONCURRENCY = 64;
@@ -19,20 +19,7 @@ export const MAX_CONCURRENCY = 64;
 /** Runs `step` for each item of its `forEach` list; one result with `items`. */
 export async function runLoop(step: Step, index: number, state: StepState): Promise<StepResult> {
   const started = performance.now();
-  const result: StepResult = {
-    index,
-    id: step.id,
-    name: stepName(step, index, state.scope),
-    method: step.request.method,
-    path: step.request.path,
-    status: "passed",
-    startMs: started - state.context.startedAt,
-    durationMs: 0,
-    attempts: [],
-    tokenRefreshed: false,
-    failures: [],
-    items: [],
-  };
+  const result: StepResult = { ...startResult(step, index, state, started), items: [] };
 
   const list = _list(step, state);
   if (!Array.isArray(list)) {

@@ -35,19 +35,7 @@ export interface StepState {
 /** Runs `step` (the `index`th of its recipe) and returns its result. */
 export async function runStep(step: Step, index: number, state: StepState): Promise<StepResult> {
   const started = performance.now();
-  const result: StepResult = {
-    index,
-    id: step.id,
-    name: stepName(step, index, state.scope),
-    method: step.request.method,
-    path: step.request.path,
-    status: "passed",
-    startMs: started - state.context.startedAt,
-    durationMs: 0,
-    attempts: [],
-    tokenRefreshed: false,
-    failures: [],
-  };
+  const result = startResult(step, index, state, started);
 
   try {
     const renewedAhead = await state.session.ensureFresh();
@@ -118,6 +106,28 @@ const KIND_OF_EXIT: Partial<Record<number, FailureKind>> = {
 
 // The tool's own errors end the step as a failure of their kind; anything
 // else is a bug and goes up to the CLI.
+/** A step's result as it starts: passed until something fails. */
+export function startResult(
+  step: Step,
+  index: number,
+  state: StepState,
+  started: number,
+): StepResult {
+  return {
+    index,
+    id: step.id,
+    name: stepName(step, index, state.scope),
+    method: step.request.method,
+    path: step.request.path,
+    status: "passed",
+    startMs: started - state.context.startedAt,
+    durationMs: 0,
+    attempts: [],
+    tokenRefreshed: false,
+    failures: [],
+  };
+}
+
 /**
  * A step's name as reports show it, its templates rendered where they can
  * be (`each ${{ item.name }}`); a reference not yet known stays as written.

@@ -1,5 +1,5 @@
 /**
- * Which steps write: any method but GET, HEAD and OPTIONS. `--read-only`
+ * Which steps write: every method but GET, HEAD and OPTIONS. `--read-only`
  * refuses a run that holds one, before anything is sent.
  */
 import { RecipeError } from "../errors.ts";
